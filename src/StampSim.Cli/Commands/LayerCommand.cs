@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using StampSim.Config;
+using StampSim.Io;
+using StampSim.Metrics;
+using StampSim.Pipeline;
+using StampSim.Reports;
+using StampSim.Traces;
+using StampSim.Traces.Npy;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary><c>stampsim layer</c>: one linear layer through the golden STaMP numerics.</summary>
+internal static class LayerCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var x = new Option<string>("--x") { Description = "Activations X (s, d) as .npy (<f4; <f2 and <f8 accepted)", Required = true };
+        var weight = new Option<string>("--weight") { Description = "Weights W (n, d) as .npy, PyTorch nn.Linear layout", Required = true };
+        var bias = new Option<string?>("--bias") { Description = "Bias b (n) as .npy" };
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = new Option<string>("--out") { Description = "Output Y (s, n) as <f4 .npy", Required = true };
+        var metrics = new Option<string?>("--metrics") { Description = "Write metrics and the effective configuration as JSON" };
+        var threads = CommonOptions.Threads();
+        var kernel = CommonOptions.Kernel();
+        var cmd = new Command("layer", "Run one linear layer through the golden STaMP numerics and report its error.")
+        {
+            x, weight, bias, config, set, output, metrics, threads, kernel,
+        };
+        cmd.SetAction(p =>
+        {
+            var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
+            var exec = CommonOptions.Execution(p, threads, kernel);
+            string outPath = p.GetValue(output)!;
+            string? metricsPath = p.GetValue(metrics);
+            OutputSet.RequireDirectory(outPath);
+            if (metricsPath is not null) OutputSet.RequireDirectory(metricsPath);
+
+            var inputs = Load(console, p.GetValue(x)!, p.GetValue(weight)!, p.GetValue(bias));
+            var clock = Stopwatch.StartNew();
+            var engine = new StampLayer(cfg.Numerics, cfg.MacArray, exec);
+            var result = engine.Run(inputs);
+            double layerSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var m = LayerMetrics.Compute(inputs, result, cfg.Numerics, exec);
+            double metricsSeconds = clock.Elapsed.TotalSeconds;
+
+            using (var outputs = new OutputSet())
+            {
+                outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, result.Y.Data, result.Y.Rows, result.Y.Cols));
+                if (metricsPath is not null)
+                {
+                    var json = LayerJson.Build(inputs, result, m, cfg);
+                    json["timing_seconds"] = new System.Text.Json.Nodes.JsonObject { ["layer"] = layerSeconds, ["metrics"] = metricsSeconds };
+                    outputs.AddText(metricsPath, json.ToJsonString(ConfigJson.Options) + "\n");
+                }
+                outputs.Commit();
+            }
+            PrintSummary(console.Out, inputs, result, m, cfg, layerSeconds, metricsSeconds);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath)
+    {
+        var (xm, xs) = NpyFile.ReadMatrix(xPath, "X");
+        var (wm, ws) = NpyFile.ReadMatrix(wPath, "W");
+        float[]? b = null;
+        NpyTensor? bs = null;
+        if (bPath is not null) (b, bs) = NpyFile.ReadVector(bPath, "bias");
+        foreach (var (path, t) in new[] { (xPath, xs), (wPath, ws), (bPath, bs) })
+            if (t is { RoundedValues: > 0 })
+                console.Warn($"{path}: {t.RoundedValues} {t.SourceType} values were rounded to float32");
+        return new LayerInputs(xm, wm, b, Path.GetFileNameWithoutExtension(xPath), xPath, wPath, bPath ?? "bias");
+    }
+
+    private static void PrintSummary(TextWriter o, LayerInputs inputs, LayerResult r, LayerMetrics m, StampConfig cfg, double layerSeconds, double metricsSeconds)
+    {
+        var n = cfg.Numerics;
+        var inv = CultureInfo.InvariantCulture;
+        o.WriteLine($"layer     s={inputs.Tokens} d={inputs.Features} n={inputs.Outputs}");
+        o.WriteLine($"numerics  {r.Transform.Description}; first {n.HiTokens} tokens {n.HiBits}-bit, rest {n.LoBits}-bit; act {ConfigNames.Of(n.ActQuant)}" +
+                    (n.ActGroup > 0 ? $" group {n.ActGroup}" : " per token") + $"; weights {n.WeightBits}-bit; feature transform {ConfigNames.Of(n.FeatureTransform)}");
+        o.WriteLine($"mac array rows={cfg.MacArray.Rows}, tree {n.Accumulator.TreeBits} bit, acc {n.Accumulator.AccBits} bit, {ConfigNames.Of(n.Accumulator.Overflow)}; " +
+                    $"{(r.Gemm.FastPath ? "fast path (overflow impossible)" : "ordered emulation")}, kernel {ConfigNames.Of(r.Gemm.Kernel)}");
+        o.WriteLine(string.Create(inv, $"sqnr      {Db(m.SqnrDb)} dB output, {Db(m.ActSqnrDb)} dB activations"));
+        o.WriteLine(string.Create(inv, $"bits      {m.PayloadBits:0.####} payload, {m.BitsWithMetadata:0.####} with metadata"));
+        o.WriteLine(string.Create(inv, $"theorem 1 ||Xhat-X||^2 = {m.ActErrorSq:G6} <= bound {m.Theorem1Bound:G6}"));
+        o.WriteLine($"overflow  {m.OverflowEvents} events ({m.TreeOverflowEvents} adder tree, {m.AccOverflowEvents} accumulator)");
+        o.WriteLine(string.Create(inv, $"time      {layerSeconds:0.000} s layer, {metricsSeconds:0.000} s metrics (float64 reference)"));
+    }
+
+    private static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("0.00", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using StampSim.Cli.Commands;
+
+namespace StampSim.Cli;
+
+/// <summary>
+/// The command tree. Exit codes: 0 success, 2 bad input (one line on stderr naming the place),
+/// 1 a failed check (e.g. a cross-check mismatch), 70 an internal error.
+/// </summary>
+public static class StampSimCli
+{
+    /// <summary>Exit code for bad input.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Exit code for an internal error (a bug).</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Parses and runs <paramref name="args"/>, writing to the given streams.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var console = new CliConsole(stdout, stderr);
+        var root = new RootCommand("StampSim: a bit-accurate simulator of STaMP mixed-precision activation quantization on MAC-array accelerators.")
+        {
+            LayerCommand.Create(console),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            stderr.WriteLine($"stampsim: error: {parse.Errors[0].Message} (see 'stampsim --help')");
+            return BadInput;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (InputException e)
+        {
+            stderr.WriteLine($"stampsim: error: {e.Message}");
+            return BadInput;
+        }
+        catch (OutOfMemoryException)
+        {
+            stderr.WriteLine("stampsim: error: out of memory (the layer is too large for this machine)");
+            return BadInput;
+        }
+        catch (Exception e)
+        {
+            stderr.WriteLine($"stampsim: internal error: {e.GetType().Name}: {e.Message.ReplaceLineEndings(" ")}");
+            return InternalError;
+        }
+    }
+}

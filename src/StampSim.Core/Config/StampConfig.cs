@@ -1,0 +1,80 @@
+using System.Reflection;
+
+namespace StampSim.Config;
+
+/// <summary>A whole StampSim config file: numerics and the accelerator that runs them.</summary>
+public sealed record StampConfig
+{
+    /// <summary>Config format version (only 1 exists).</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>A short name used in report folder names.</summary>
+    public string Name { get; init; } = "default";
+
+    /// <summary>Free text describing the design.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>Numerics contract settings.</summary>
+    public NumericsConfig Numerics { get; init; } = new();
+
+    /// <summary>The MAC array.</summary>
+    public MacArrayConfig MacArray { get; init; } = new();
+
+    /// <summary>Name of the config embedded in the assembly and used when no file is given.</summary>
+    public const string DefaultResource = "edge-npu.yaml";
+
+    /// <summary>Loads a config file (or the embedded default when <paramref name="path"/> is null) and applies overrides.</summary>
+    public static StampConfig Load(string? path, IEnumerable<string>? overrides = null)
+    {
+        string text, source;
+        if (path is null)
+        {
+            source = $"(embedded) {DefaultResource}";
+            text = ReadEmbedded(DefaultResource);
+        }
+        else
+        {
+            source = path;
+            try { text = File.ReadAllText(path); }
+            catch (FileNotFoundException) { throw new InputException($"{path}: config file not found"); }
+            catch (DirectoryNotFoundException) { throw new InputException($"{path}: config file not found"); }
+            catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
+            catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
+        }
+        return Parse(text, source, overrides);
+    }
+
+    /// <summary>Parses config text and applies overrides.</summary>
+    public static StampConfig Parse(string text, string source, IEnumerable<string>? overrides = null)
+    {
+        var root = YamlConfigParser.ParseDocument(text, source);
+        if (overrides is not null) ConfigOverrides.Apply(root, overrides);
+        return Read(ConfigSection.Root(root));
+    }
+
+    /// <summary>Reads a config from its root section.</summary>
+    public static StampConfig Read(ConfigSection s)
+    {
+        var d = new StampConfig();
+        var result = new StampConfig
+        {
+            Version = s.Int("version", d.Version, 1, 1),
+            Name = s.String("name", d.Name)!,
+            Description = s.String("description", d.Description),
+            Numerics = NumericsConfig.Read(s.Section("numerics")),
+            MacArray = MacArrayConfig.Read(s.Section("mac_array")),
+        };
+        s.RejectUnknownKeys();
+        return result;
+    }
+
+    /// <summary>The text of a config embedded in the core assembly.</summary>
+    public static string ReadEmbedded(string name)
+    {
+        var asm = typeof(StampConfig).Assembly;
+        using var stream = asm.GetManifestResourceStream($"StampSim.hwconfigs.{name}")
+            ?? throw new InputException($"no embedded config named '{name}'");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,106 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace StampSim.Config;
+
+/// <summary>
+/// Parses YAML into <see cref="ConfigNode"/> trees that remember line and column, rejecting
+/// duplicate keys and multi-document files (YamlDotNet's event parser does the YAML itself).
+/// </summary>
+public static class YamlConfigParser
+{
+    /// <summary>Parses a whole config document; the root must be a mapping.</summary>
+    public static ConfigMap ParseDocument(string text, string source)
+    {
+        var node = Parse(text, source, positions: true);
+        return node switch
+        {
+            null => new ConfigMap(new SourceMark(source, 1, 1)),
+            ConfigMap map => map,
+            _ => throw new InputException($"{node.Mark}: the top level must be a mapping of keys, found {node.KindName}"),
+        };
+    }
+
+    /// <summary>Parses a single value (used for <c>--set key=value</c>).</summary>
+    public static ConfigNode ParseValue(string text, string source) =>
+        Parse(text, source, positions: false) ?? new ConfigScalar("", false, new SourceMark(source, 0, 0));
+
+    // Values given on the command line are named by the override itself, not by a line:column.
+    private static ConfigNode? Parse(string text, string source, bool positions)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            parser.Consume<StreamStart>();
+            if (parser.TryConsume<StreamEnd>(out _))
+                return null;
+            parser.Consume<DocumentStart>();
+            var anchors = new Dictionary<string, ConfigNode>();
+            var root = ReadNode(parser, source, anchors, positions);
+            parser.Consume<DocumentEnd>();
+            if (!parser.TryConsume<StreamEnd>(out _))
+                throw new InputException($"{Mark(source, parser.Current?.Start)}: only one YAML document is allowed");
+            return root;
+        }
+        catch (YamlException e)
+        {
+            string msg = e.Message;
+            int paren = msg.IndexOf("): ", StringComparison.Ordinal);
+            if (msg.StartsWith('(') && paren > 0) msg = msg[(paren + 3)..];
+            throw new InputException($"{Mark(source, e.Start)}: invalid YAML: {msg}");
+        }
+    }
+
+    private static ConfigNode ReadNode(IParser parser, string source, Dictionary<string, ConfigNode> anchors, bool positions)
+    {
+        SourceMark Mark(string src, YamlDotNet.Core.Mark? m) => positions ? YamlConfigParser.Mark(src, m) : new SourceMark(src, 0, 0);
+        var ev = parser.Current ?? throw new InputException($"{source}: unexpected end of YAML");
+        ConfigNode node;
+        string? anchor = null;
+        switch (ev)
+        {
+            case AnchorAlias alias:
+                parser.MoveNext();
+                return anchors.TryGetValue(alias.Value.Value, out var target)
+                    ? target
+                    : throw new InputException($"{Mark(source, alias.Start)}: unknown alias *{alias.Value.Value}");
+            case Scalar s:
+                parser.MoveNext();
+                anchor = s.Anchor.IsEmpty ? null : s.Anchor.Value;
+                node = new ConfigScalar(s.Value, s.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded, Mark(source, s.Start));
+                break;
+            case SequenceStart seq:
+                parser.MoveNext();
+                anchor = seq.Anchor.IsEmpty ? null : seq.Anchor.Value;
+                var items = new List<ConfigNode>();
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                    items.Add(ReadNode(parser, source, anchors, positions));
+                node = new ConfigList(items, Mark(source, seq.Start));
+                break;
+            case MappingStart map:
+                parser.MoveNext();
+                anchor = map.Anchor.IsEmpty ? null : map.Anchor.Value;
+                var result = new ConfigMap(Mark(source, map.Start));
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var keyEvent = parser.Current;
+                    if (keyEvent is not Scalar key)
+                        throw new InputException($"{Mark(source, keyEvent?.Start)}: mapping keys must be plain scalars");
+                    parser.MoveNext();
+                    var keyMark = Mark(source, key.Start);
+                    if (result.Find(key.Value) is { } previous)
+                        throw new InputException($"{keyMark}: duplicate key '{key.Value}' (first defined at line {previous.KeyMark.Line}:{previous.KeyMark.Column})");
+                    result.Set(key.Value, keyMark, ReadNode(parser, source, anchors, positions));
+                }
+                node = result;
+                break;
+            default:
+                throw new InputException($"{Mark(source, ev.Start)}: unexpected YAML {ev.GetType().Name}");
+        }
+        if (anchor is not null) anchors[anchor] = node;
+        return node;
+    }
+
+    private static SourceMark Mark(string source, YamlDotNet.Core.Mark? m) =>
+        m is { } v ? new SourceMark(source, (int)v.Line, (int)v.Column) : new SourceMark(source, 0, 0);
+}

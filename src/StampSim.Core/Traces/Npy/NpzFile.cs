@@ -1,0 +1,61 @@
+using System.IO.Compression;
+
+namespace StampSim.Traces.Npy;
+
+/// <summary>A NumPy <c>.npz</c> archive (a zip of <c>.npy</c> members, stored or deflated).</summary>
+public sealed class NpzFile : IDisposable
+{
+    private readonly ZipArchive _zip;
+    private readonly string _path;
+
+    private NpzFile(ZipArchive zip, string path)
+    {
+        _zip = zip;
+        _path = path;
+    }
+
+    /// <summary>Array names (member names without <c>.npy</c>).</summary>
+    public IReadOnlyList<string> Names => _zip.Entries.Select(e => e.FullName.EndsWith(".npy", StringComparison.Ordinal) ? e.FullName[..^4] : e.FullName).ToArray();
+
+    /// <summary>Opens an archive for reading.</summary>
+    public static NpzFile Open(string path)
+    {
+        var stream = NpyFile.OpenRead(path);
+        try
+        {
+            return new NpzFile(new ZipArchive(stream, ZipArchiveMode.Read), path);
+        }
+        catch (InvalidDataException e)
+        {
+            stream.Dispose();
+            throw new InputException($"{path}: not a valid .npz archive ({e.Message})");
+        }
+    }
+
+    /// <summary>True when the archive holds array <paramref name="name"/>.</summary>
+    public bool Contains(string name) => Find(name) is not null;
+
+    /// <summary>Reads a float array.</summary>
+    public NpyTensor ReadFloat32(string name)
+    {
+        var entry = Require(name);
+        using var s = entry.Open();
+        return NpyFile.ReadFloat32(s, $"{_path}[{name}]", entry.Length);
+    }
+
+    /// <summary>Reads an integer array as 64-bit integers.</summary>
+    public (long[] Shape, long[] Data) ReadInt64(string name)
+    {
+        var entry = Require(name);
+        using var s = entry.Open();
+        return NpyFile.ReadInt64(s, $"{_path}[{name}]", entry.Length);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _zip.Dispose();
+
+    private ZipArchiveEntry? Find(string name) => _zip.GetEntry(name + ".npy") ?? _zip.GetEntry(name);
+
+    private ZipArchiveEntry Require(string name) =>
+        Find(name) ?? throw new InputException($"{_path}: no array named '{name}' (has: {string.Join(", ", Names)})");
+}
