@@ -185,7 +185,7 @@ public sealed class ConfigSection
     private int ParseInt(string text, SourceMark mark, string key, int min, int max, string extra = "")
     {
         if (!int.TryParse(text.Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
-            throw Error(mark, key, $"expected an integer {extra}, got '{text}'".Replace("  ", " "));
+            throw Error(mark, key, $"expected an integer{(extra.Length > 0 ? " " + extra : "")}, got '{text}'");
         if (v < min || v > max)
             throw Error(mark, key, $"must be between {min} and {max}, got {v}");
         return v;

@@ -75,27 +75,30 @@ public sealed record LayerMetrics
     private static (double Signal, double Noise) OutputError(LayerInputs inputs, LayerResult result, ExecutionOptions options)
     {
         int s = inputs.Tokens, n = inputs.Outputs;
-        var signalRows = new double[s];
-        var noiseRows = new double[s];
+        int colTiles = (n + ReferenceGemm.TileCols - 1) / ReferenceGemm.TileCols;
+        // Partial sums per (row, column tile), added in a fixed order afterwards: thread-count independent.
+        var signal = new double[(long)s * colTiles];
+        var noise = new double[(long)s * colTiles];
         var y = result.Y;
-        ReferenceGemm.ForEachRowBlock(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, yref) =>
+        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, yref) =>
         {
+            int ct = n0 / ReferenceGemm.TileCols;
             for (int r = 0; r < rows; r++)
             {
                 double sig = 0, err = 0;
-                var yr = y.Row(i0 + r);
-                for (int c = 0; c < n; c++)
+                var yr = y.Row(i0 + r).Slice(n0, cols);
+                for (int c = 0; c < cols; c++)
                 {
-                    double v = yref[r * n + c];
+                    double v = yref[r * cols + c];
                     double e = yr[c] - v;
                     sig += v * v;
                     err += e * e;
                 }
-                signalRows[i0 + r] = sig;
-                noiseRows[i0 + r] = err;
+                signal[(long)(i0 + r) * colTiles + ct] = sig;
+                noise[(long)(i0 + r) * colTiles + ct] = err;
             }
         });
-        return (SumInOrder(signalRows), SumInOrder(noiseRows));
+        return (SumInOrder(signal), SumInOrder(noise));
     }
 
     // ||X - L^-1(dequant(Q(L X)))||² in float64, X taken after the feature transform (orthogonal, so

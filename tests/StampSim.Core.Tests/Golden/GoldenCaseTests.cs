@@ -23,7 +23,7 @@ public class GoldenCaseTests
     {
         var data = new TheoryData<string, string, int, bool>();
         foreach (var c in CaseNames())
-            foreach (var k in Gemm.MicroKernels.Supported())
+            foreach (var k in StampSim.Gemm.MicroKernels.Supported())
                 foreach (int threads in new[] { 1, 3 })
                     foreach (bool ordered in new[] { false, true })
                         data.Add(c, ConfigNames.Of(k), threads, ordered);

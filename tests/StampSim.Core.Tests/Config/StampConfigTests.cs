@@ -1,0 +1,92 @@
+using System.Text.Json;
+using StampSim.Config;
+using StampSim.Reports;
+
+namespace StampSim.Tests.Config;
+
+public class StampConfigTests
+{
+    [Fact]
+    public void Empty_config_has_the_contract_defaults()
+    {
+        var c = StampConfig.Parse("", "empty.yaml");
+        var n = c.Numerics;
+        Assert.Equal(SequenceTransformKind.Haar, n.Transform);
+        Assert.Null(n.Levels);
+        Assert.Equal(64, n.HiTokens);
+        Assert.Equal(8, n.HiBits);
+        Assert.Equal(4, n.LoBits);
+        Assert.Equal(ActQuantKind.Minmax, n.ActQuant);
+        Assert.Equal(0, n.ActGroup);
+        Assert.Equal(4, n.WeightBits);
+        Assert.Equal(FeatureTransformKind.None, n.FeatureTransform);
+        Assert.Equal(new AccumulatorConfig { TreeBits = 32, AccBits = 32, Overflow = OverflowMode.Saturate }, n.Accumulator);
+    }
+
+    [Fact]
+    public void Embedded_default_loads()
+    {
+        var c = StampConfig.Load(null);
+        Assert.Equal("edge-npu", c.Name);
+        Assert.Equal(new NumericsConfig(), c.Numerics);
+    }
+
+    [Fact]
+    public void Every_shipped_config_loads()
+    {
+        var dir = Path.Combine(StampSim.Tests.Support.SharedData.RepoRoot(), "hwconfigs");
+        var files = Directory.GetFiles(dir, "*.yaml");
+        Assert.NotEmpty(files);
+        foreach (var f in files) StampConfig.Load(f);
+    }
+
+    [Theory]
+    [InlineData("numerics:\n  hi_tokenz: 4\n", "x.yaml:2:3: unknown key 'numerics.hi_tokenz' in 'numerics'; did you mean 'numerics.hi_tokens'?")]
+    [InlineData("numerics:\n  hi_bits: 9\n", "x.yaml:2:12: numerics.hi_bits: must be between 2 and 8, got 9")]
+    [InlineData("numerics:\n  hi_bits: eight\n", "x.yaml:2:12: numerics.hi_bits: expected an integer, got 'eight'")]
+    [InlineData("numerics:\n  transform: haar3d\n", "x.yaml:2:14: numerics.transform: unknown value 'haar3d' (expected one of: none, haar, haar2d, dct, wht); did you mean 'haar2d'?")]
+    [InlineData("numerics:\n  transform: haar2d\n", "x.yaml:2:14: numerics.transform: haar2d needs a token grid: set numerics.grid to \"HxW\"")]
+    [InlineData("numerics:\n  grid: 14by14\n", "x.yaml:2:9: numerics.grid: expected a grid like \"14x14\" (positive HxW), got '14by14'")]
+    [InlineData("mac_array:\n  rows: 16\n  rows: 32\n", "x.yaml:3:3: duplicate key 'rows' (first defined at line 2:3)")]
+    [InlineData("numerics: [1, 2]\n", "x.yaml:1:11: numerics: expected a mapping of keys, found a list")]
+    [InlineData("numerics:\n  accumulator:\n    overflow: clamp\n", "x.yaml:3:15: numerics.accumulator.overflow: unknown value 'clamp' (expected one of: saturate, wrap)")]
+    [InlineData("version: 2\n", "x.yaml:1:10: version: must be between 1 and 1, got 2")]
+    [InlineData("numerics:\n  hi_bits: [8\n", "x.yaml:")]
+    public void Errors_name_key_and_position(string yaml, string expected)
+    {
+        var e = Assert.Throws<InputException>(() => StampConfig.Parse(yaml, "x.yaml"));
+        Assert.StartsWith(expected, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Fact]
+    public void Set_overrides_any_dotted_key()
+    {
+        var c = StampConfig.Parse("numerics:\n  hi_tokens: 32\n", "x.yaml", ["numerics.hi_tokens=16", "numerics.accumulator.acc_bits=20", "mac_array.rows=64", "numerics.grid=[8, 8]"]);
+        Assert.Equal(16, c.Numerics.HiTokens);
+        Assert.Equal(20, c.Numerics.Accumulator.AccBits);
+        Assert.Equal(64, c.MacArray.Rows);
+        Assert.Equal(new TokenGrid(8, 8), c.Numerics.Grid);
+    }
+
+    [Theory]
+    [InlineData("numerics.hi_tokenz=3", "--set numerics.hi_tokenz=3: unknown key 'numerics.hi_tokenz' in 'numerics'; did you mean 'numerics.hi_tokens'?")]
+    [InlineData("numerics.hi_bits=1", "--set numerics.hi_bits=1: numerics.hi_bits: must be between 2 and 8, got 1")]
+    [InlineData("numerics", "--set numerics: expected key=value")]
+    [InlineData("numerics.hi_bits.x=1", "--set numerics.hi_bits.x=1: 'numerics.hi_bits' is a scalar, not a section")]
+    public void Set_errors_name_the_override(string assignment, string expected)
+    {
+        var e = Assert.Throws<InputException>(() => StampConfig.Parse("numerics:\n  hi_bits: 8\n", "x.yaml", [assignment]));
+        Assert.StartsWith(expected, e.Message);
+    }
+
+    [Fact]
+    public void Effective_configuration_as_json_loads_back_to_the_same_config()
+    {
+        var c = StampConfig.Parse("numerics:\n  transform: haar2d\n  grid: 8x16\n  levels: 2\n  act_quant: symmetric\n  accumulator: {overflow: wrap, acc_bits: 20}\nmac_array: {rows: 32}\n", "x.yaml");
+        string json = LayerJson.EffectiveConfig(c).ToJsonString();
+        var back = StampConfig.Parse(json, "effective.json");
+        Assert.Equal(c, back);
+        Assert.Contains("\"transform\": \"haar2d\"", LayerJson.EffectiveConfig(c).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+}
