@@ -20,6 +20,11 @@ public sealed record StampConfig
     /// <summary>The MAC array.</summary>
     public MacArrayConfig MacArray { get; init; } = new();
 
+    /// <summary>The accelerator around the array; null for a numerics-only config (no cost model).</summary>
+    /// <remarks>Its keys sit at the top level of the file; <c>LayerJson.EffectiveConfig</c> writes them there.</remarks>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Hardware.AcceleratorConfig? Accelerator { get; init; }
+
     /// <summary>Name of the config embedded in the assembly and used when no file is given.</summary>
     public const string DefaultResource = "edge-npu.yaml";
 
@@ -63,6 +68,7 @@ public sealed record StampConfig
             Description = s.String("description", d.Description),
             Numerics = NumericsConfig.Read(s.Section("numerics")),
             MacArray = MacArrayConfig.Read(s.Section("mac_array")),
+            Accelerator = Hardware.AcceleratorConfig.IsPresent(s) ? Hardware.AcceleratorConfig.Read(s) : null,
         };
         s.RejectUnknownKeys();
         return result;

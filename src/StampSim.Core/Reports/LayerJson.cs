@@ -40,6 +40,12 @@ public static class LayerJson
     }
 
     /// <summary>The effective configuration (every key, defaults included) as JSON that loads back as YAML.</summary>
-    public static JsonNode EffectiveConfig(StampConfig config) =>
-        JsonSerializer.SerializeToNode(config, ConfigJson.Options)!;
+    public static JsonObject EffectiveConfig(StampConfig config)
+    {
+        var root = JsonSerializer.SerializeToNode(config, ConfigJson.Options)!.AsObject();
+        if (config.Accelerator is { } accelerator)
+            foreach (var (key, value) in JsonSerializer.SerializeToNode(accelerator, ConfigJson.Options)!.AsObject().ToList())
+                root[key] = value?.DeepClone();
+        return root;
+    }
 }

@@ -14,30 +14,50 @@ public static class SequenceTransforms
     /// <exception cref="InputException">The shape does not suit the transform (see the contract).</exception>
     public static ISequenceTransform Create(NumericsConfig numerics, int tokens, ExecutionOptions options)
     {
+        var plan = Plan(numerics, tokens);
+        int s = plan.TransformedTokens;
+        ISequenceTransform inner = plan.Kind switch
+        {
+            SequenceTransformKind.None => new IdentityTransform(s),
+            SequenceTransformKind.Haar => new HaarTransform(s, plan.Levels, options),
+            SequenceTransformKind.Haar2d => new Haar2dTransform(plan.Grid!, plan.Levels, options),
+            SequenceTransformKind.Dct => new DctTransform(s, options),
+            SequenceTransformKind.Wht => new WhtTransform(s, options),
+            _ => throw new ArgumentOutOfRangeException(nameof(numerics)),
+        };
+        return plan.PrefixTokens == 0 ? inner : new PrefixedTransform(plan.PrefixTokens, inner);
+    }
+
+    /// <summary>Resolves and validates the transform for <paramref name="tokens"/> tokens without building it.</summary>
+    /// <exception cref="InputException">The shape does not suit the transform.</exception>
+    public static SequenceTransformPlan Plan(NumericsConfig numerics, int tokens)
+    {
         int prefix = numerics.PrefixTokens;
         if (prefix > tokens)
             throw new InputException($"numerics.prefix_tokens: {prefix} prefix tokens but the layer has only s = {tokens}");
         int s = tokens - prefix;
         int hi = Math.Max(0, numerics.HiTokens - prefix);
-        ISequenceTransform inner = numerics.Transform switch
+        switch (numerics.Transform)
         {
-            SequenceTransformKind.None => new IdentityTransform(s),
-            SequenceTransformKind.Haar => new HaarTransform(s, numerics.Levels ?? HaarTransform.AutoLevels(s, hi), options),
-            SequenceTransformKind.Haar2d => CreateHaar2d(numerics, s, hi, options),
-            SequenceTransformKind.Dct => new DctTransform(s, options),
-            SequenceTransformKind.Wht => new WhtTransform(s, options),
-            _ => throw new ArgumentOutOfRangeException(nameof(numerics)),
-        };
-        return prefix == 0 ? inner : new PrefixedTransform(prefix, inner);
-    }
-
-    private static Haar2dTransform CreateHaar2d(NumericsConfig numerics, int s, int hi, ExecutionOptions options)
-    {
-        var grid = numerics.Grid ?? throw new InputException("numerics.grid: haar2d needs a token grid \"HxW\"");
-        if (grid.Count != s)
-            throw new InputException(numerics.PrefixTokens > 0
-                ? $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has {s} tokens after {numerics.PrefixTokens} prefix tokens"
-                : $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has s = {s}");
-        return new Haar2dTransform(grid, numerics.Levels ?? Haar2dTransform.AutoLevels(grid, hi), options);
+            case SequenceTransformKind.Haar:
+                return new(numerics.Transform, prefix, s, numerics.Levels ?? HaarTransform.AutoLevels(s, hi), null);
+            case SequenceTransformKind.Haar2d:
+                var grid = numerics.Grid ?? throw new InputException("numerics.grid: haar2d needs a token grid \"HxW\"");
+                if (grid.Count != s)
+                    throw new InputException(prefix > 0
+                        ? $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has {s} tokens after {prefix} prefix tokens"
+                        : $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has s = {s}");
+                int levels = numerics.Levels ?? Haar2dTransform.AutoLevels(grid, hi);
+                int f = 1 << levels;
+                if (grid.Height % f != 0 || grid.Width % f != 0)
+                    throw new InputException($"numerics.grid: haar2d with {levels} levels needs both grid sides divisible by {f}, got {grid}");
+                return new(numerics.Transform, prefix, s, levels, grid);
+            case SequenceTransformKind.Wht:
+                if (!WalshHadamard.IsPowerOfTwo(s))
+                    throw new InputException($"numerics.transform: wht needs a power-of-two number of tokens, got s = {s}");
+                return new(numerics.Transform, prefix, s, 0, null);
+            default:
+                return new(numerics.Transform, prefix, s, 0, null);
+        }
     }
 }
