@@ -1,0 +1,58 @@
+using StampSim.Config;
+
+namespace StampSim.Hardware;
+
+/// <summary>
+/// The analytical cost model: cycles per stage, DRAM and SRAM traffic and energy of one linear
+/// layer under given numerics on an accelerator, with the tiling found by searching the legal
+/// tilings (fewest cycles, then least energy). Depends only on shapes, bit-widths and hardware.
+/// The equations are documented in <c>docs/cost-model.md</c>.
+/// </summary>
+public static class CostModel
+{
+    /// <summary>Evaluates the layer; an infeasible design gives a result with <see cref="CostResult.Feasible"/> false.</summary>
+    /// <exception cref="InputException">The numerics do not suit the layer shape (e.g. WHT on a non-power-of-two sequence).</exception>
+    public static CostResult Evaluate(LayerShape shape, NumericsConfig numerics, MacArrayConfig mac, AcceleratorConfig hw)
+    {
+        var w = new Workload(shape, numerics, hw);
+        var ctx = new CostContext(w, mac, hw);
+        int block = Math.Max(1, w.Plan.BlockTokens);
+        int dwtFeatures = ctx.DwtFeatureTile(block);
+        if (dwtFeatures < 1)
+            return Infeasible(hw, $"dwt_unit.buffer ({Units.FormatBytes(hw.DwtUnit.Buffer)}) cannot hold one block of {block} tokens of one feature in {ConfigNames.Of(hw.DwtUnit.Format)}");
+
+        CostEstimate? best = null;
+        string? lastReason = null;
+        foreach (var order in new[] { LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter })
+        {
+            foreach (int tm in Candidates(block, shape.Tokens, block))
+            {
+                foreach (int tn in Candidates(mac.Cols, shape.Outputs, 1))
+                {
+                    var estimate = ctx.Estimate(order, tm, tn, dwtFeatures, out string? reason);
+                    if (estimate is null)
+                    {
+                        lastReason = reason;
+                        continue;
+                    }
+                    if (best is null || estimate.Value.Cycles < best.Value.Cycles ||
+                        (estimate.Value.Cycles == best.Value.Cycles && estimate.Value.EnergyPj < best.Value.EnergyPj))
+                        best = estimate;
+                }
+            }
+        }
+        return best is { } b ? ctx.Describe(b) : Infeasible(hw, lastReason ?? "no tiling fits the buffers");
+    }
+
+    /// <summary>Tile sizes: multiples of <paramref name="unit"/> doubling up to <paramref name="total"/>, and the whole dimension.</summary>
+    internal static IEnumerable<int> Candidates(int unit, int total, int align)
+    {
+        int first = Math.Max(align, unit / align * align);
+        for (long t = first; t < total; t *= 2)
+            yield return (int)t;
+        yield return total;
+    }
+
+    private static CostResult Infeasible(AcceleratorConfig hw, string reason) =>
+        new() { Feasible = false, InfeasibleReason = reason, EnergyTableHash = hw.Energy.Hash };
+}
