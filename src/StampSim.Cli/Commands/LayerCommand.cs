@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using StampSim.Config;
+using StampSim.Hardware;
 using StampSim.Io;
 using StampSim.Metrics;
 using StampSim.Pipeline;
@@ -46,6 +47,8 @@ internal static class LayerCommand
             clock.Restart();
             var m = LayerMetrics.Compute(inputs, result, cfg.Numerics, exec);
             double metricsSeconds = clock.Elapsed.TotalSeconds;
+            var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
+            var cost = cfg.Accelerator is { } hw ? CostComparison.Evaluate(shape, cfg.Numerics, cfg.MacArray, hw) : null;
 
             using (var outputs = new OutputSet())
             {
@@ -54,11 +57,13 @@ internal static class LayerCommand
                 {
                     var json = LayerJson.Build(inputs, result, m, cfg);
                     json["timing_seconds"] = new System.Text.Json.Nodes.JsonObject { ["layer"] = layerSeconds, ["metrics"] = metricsSeconds };
+                    if (cost is not null) CostJson.AddComparison(json, cost);
                     outputs.AddText(metricsPath, json.ToJsonString(ConfigJson.Options) + "\n");
                 }
                 outputs.Commit();
             }
             PrintSummary(console.Out, inputs, result, m, cfg, layerSeconds, metricsSeconds);
+            if (cost is not null) CostTable.Print(console, cfg, shape, cost);
             return 0;
         });
         return cmd;

@@ -49,6 +49,7 @@ public sealed class ConfigSection
     {
         _known.Add(key);
         var entry = _map?.Find(key);
+        if (entry is null) ThrowIfMisspelled(key);
         if (entry is null || entry.Value is ConfigScalar { IsNull: true })
             return new ConfigSection(null, PathOf(key), entry?.KeyMark ?? Mark);
         if (entry.Value is not ConfigMap m)
@@ -150,6 +151,21 @@ public sealed class ConfigSection
         }
     }
 
+    /// <summary>
+    /// When <paramref name="key"/> is absent but an unread key is spelled almost like it, that key is
+    /// a typo: report it now rather than as a confusing "missing key".
+    /// </summary>
+    public void ThrowIfMisspelled(string key)
+    {
+        if (_map is null) return;
+        foreach (var e in _map.Entries)
+        {
+            if (_known.Contains(e.Key) || e.Key == key || DidYouMean.Closest(e.Key, [key]) is null) continue;
+            string where = Path.Length == 0 ? "" : $" in '{Path}'";
+            throw new InputException($"{e.KeyMark}: unknown key '{PathOf(e.Key)}'{where}; did you mean '{PathOf(key)}'?");
+        }
+    }
+
     /// <summary>An error about <paramref name="key"/> at its position.</summary>
     public InputException Error(string key, string message) => Error(MarkOf(key), key, message);
 
@@ -169,6 +185,7 @@ public sealed class ConfigSection
     {
         _known.Add(key);
         var entry = _map?.Find(key);
+        if (entry is null) ThrowIfMisspelled(key);
         if (entry is null || entry.Value is ConfigScalar { IsNull: true })
             throw new InputException($"{Mark}: missing required key '{PathOf(key)}'");
         if (entry.Value is not ConfigScalar s)

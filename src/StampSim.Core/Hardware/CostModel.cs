@@ -12,7 +12,12 @@ public static class CostModel
 {
     /// <summary>Evaluates the layer; an infeasible design gives a result with <see cref="CostResult.Feasible"/> false.</summary>
     /// <exception cref="InputException">The numerics do not suit the layer shape (e.g. WHT on a non-power-of-two sequence).</exception>
-    public static CostResult Evaluate(LayerShape shape, NumericsConfig numerics, MacArrayConfig mac, AcceleratorConfig hw)
+    /// <param name="shape">The layer.</param>
+    /// <param name="numerics">Numerics (bit-widths, transform).</param>
+    /// <param name="mac">The MAC array.</param>
+    /// <param name="hw">The accelerator.</param>
+    /// <param name="fixedMapping">When given, only this loop order and token/output tiles are evaluated (no search).</param>
+    public static CostResult Evaluate(LayerShape shape, NumericsConfig numerics, MacArrayConfig mac, AcceleratorConfig hw, Mapping? fixedMapping = null)
     {
         var w = new Workload(shape, numerics, hw);
         var ctx = new CostContext(w, mac, hw);
@@ -23,11 +28,12 @@ public static class CostModel
 
         CostEstimate? best = null;
         string? lastReason = null;
-        foreach (var order in new[] { LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter })
+        LoopOrder[] orders = fixedMapping is null ? [LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter] : [fixedMapping.Order];
+        foreach (var order in orders)
         {
-            foreach (int tm in Candidates(block, shape.Tokens, block))
+            foreach (int tm in fixedMapping is null ? Candidates(block, shape.Tokens, block) : [fixedMapping.TileTokens])
             {
-                foreach (int tn in Candidates(mac.Cols, shape.Outputs, 1))
+                foreach (int tn in fixedMapping is null ? Candidates(mac.Cols, shape.Outputs, 1) : [fixedMapping.TileOutputs])
                 {
                     var estimate = ctx.Estimate(order, tm, tn, dwtFeatures, out string? reason);
                     if (estimate is null)

@@ -65,7 +65,10 @@ public sealed class EnergyTable
         }
         foreach (var action in required)
             if (!s.Has(action))
+            {
+                s.ThrowIfMisspelled(action);
                 throw new InputException($"{s.Mark}: energy: missing entry '{action}' (every action needs pj, node and source; there is no default energy)");
+            }
         s.RejectUnknownKeys();
         return new EnergyTable(entries);
     }
