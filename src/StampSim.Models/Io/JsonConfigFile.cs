@@ -77,16 +77,6 @@ internal sealed class JsonConfigFile
         return v.GetBoolean();
     }
 
-    /// <summary>An array of numbers; <paramref name="fallback"/> when absent.</summary>
-    public double[] Doubles(string key, double[] fallback)
-    {
-        if (!Has(key)) return fallback;
-        var v = _values[key];
-        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(e => e.ValueKind != JsonValueKind.Number))
-            throw new InputException($"{Path}: key '{key}' must be an array of numbers, got {v.GetRawText()}");
-        return v.EnumerateArray().Select(e => e.GetDouble()).ToArray();
-    }
-
     /// <summary>An error naming the file and a bad value of <paramref name="key"/>.</summary>
     public InputException Error(string key, string message) => new($"{Path}: key '{key}': {message}");
 

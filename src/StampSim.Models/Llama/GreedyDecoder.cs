@@ -1,4 +1,5 @@
 using StampSim.Models.Linear;
+using StampSim.Models.Ops;
 
 namespace StampSim.Models.Llama;
 
@@ -19,19 +20,10 @@ public static class GreedyDecoder
         for (int step = 0; step < steps && ids.Count <= model.Config.SeqLen; step++)
         {
             var logits = model.Forward(ids.ToArray(), linear);
-            int next = ArgMax(logits.Row(logits.Rows - 1));
+            int next = ArgMax.Of(logits.Row(logits.Rows - 1));
             if (next == stopToken) break;
             ids.Add(next);
         }
         return ids;
-    }
-
-    /// <summary>Index of the largest value (the first of equal maxima).</summary>
-    public static int ArgMax(ReadOnlySpan<float> values)
-    {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
     }
 }

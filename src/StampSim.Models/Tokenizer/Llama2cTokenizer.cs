@@ -68,6 +68,9 @@ public sealed class Llama2cTokenizer
     /// <summary>The raw bytes of token <paramref name="id"/>.</summary>
     public ReadOnlySpan<byte> Piece(int id) => _pieces[id];
 
+    /// <summary>The merge score of token <paramref name="id"/> (higher merges first).</summary>
+    public float Score(int id) => _scores[id];
+
     /// <summary>Token ids of <paramref name="text"/> as run.c's <c>encode</c> gives them.</summary>
     public int[] Encode(string text, bool bos, bool eos)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StampSim.Models.Linear;
 using StampSim.Models.Llama;
+using StampSim.Models.Ops;
 using StampSim.Tests.Support;
 using Xunit.Abstractions;
 
@@ -30,7 +31,7 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         for (int i = 0; i < logits.Rows - 1; i++)
         {
             var row = logits.Row(i).ToArray();
-            int best = GreedyDecoder.ArgMax(row);
+            int best = ArgMax.Of(row);
             Assert.Equal(reference.token_ids[i + 1], best);
             margin = Math.Min(margin, row[best] - row.Where((_, j) => j != best).Max());
         }
@@ -48,7 +49,7 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
             worst = Math.Max(worst, Math.Abs(logits[0, j] - reference.logits_step0_first16[j]));
         output.WriteLine($"step-0 first-16 logits: max |diff| = {worst:G3} (reference printed to 5 decimals)");
         Assert.True(worst < 2e-5, $"max |diff| {worst}");
-        Assert.Equal(reference.argmax_step0, GreedyDecoder.ArgMax(logits.Row(0)));
+        Assert.Equal(reference.argmax_step0, ArgMax.Of(logits.Row(0)));
     }
 
     [Fact]
