@@ -66,10 +66,10 @@ public sealed class Llama2cTokenizer
     }
 
     /// <summary>The raw bytes of token <paramref name="id"/>.</summary>
-    public ReadOnlySpan<byte> Piece(int id) => _pieces[id];
+    public ReadOnlySpan<byte> Piece(int id) => _pieces[CheckId(id)];
 
     /// <summary>The merge score of token <paramref name="id"/> (higher merges first).</summary>
-    public float Score(int id) => _scores[id];
+    public float Score(int id) => _scores[CheckId(id)];
 
     /// <summary>Token ids of <paramref name="text"/> as run.c's <c>encode</c> gives them.</summary>
     public int[] Encode(string text, bool bos, bool eos)
@@ -103,7 +103,7 @@ public sealed class Llama2cTokenizer
     /// <summary>The bytes run.c prints for <paramref name="token"/> following <paramref name="previous"/> (-1 for none).</summary>
     public byte[] DecodePiece(int previous, int token)
     {
-        ReadOnlySpan<byte> piece = _pieces[token];
+        ReadOnlySpan<byte> piece = _pieces[CheckId(token)];
         if (previous == Bos && piece.Length > 0 && piece[0] == (byte)' ') piece = piece[1..];
         if (piece.Length == 6 && piece.StartsWith("<0x"u8) && piece[5] == (byte)'>'
             && byte.TryParse(Encoding.ASCII.GetString(piece[3..5]), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out byte raw))
@@ -121,13 +121,14 @@ public sealed class Llama2cTokenizer
         int previous = -1;
         foreach (int id in ids)
         {
-            if ((uint)id >= (uint)VocabSize)
-                throw new InputException($"token id {id} is outside the vocabulary 0..{VocabSize - 1}");
-            if (id != Bos) bytes.AddRange(DecodePiece(previous, id));
+            if (CheckId(id) != Bos) bytes.AddRange(DecodePiece(previous, id));
             previous = id;
         }
         return Encoding.UTF8.GetString(bytes.ToArray());
     }
+
+    private int CheckId(int id) =>
+        (uint)id < (uint)VocabSize ? id : throw new InputException($"token id {id} is outside the vocabulary 0..{VocabSize - 1}");
 
     private int Lookup(string piece) => _ids.TryGetValue(piece, out int id) ? id : -1;
 }
