@@ -58,7 +58,7 @@ public sealed class VitModel
     }
 
     /// <summary>Flattened patches (grid tokens row-major, features in (channel, row, column) order, as the convolution weight).</summary>
-    internal Matrix<float> Patchify(ReadOnlySpan<float> pixels)
+    private Matrix<float> Patchify(ReadOnlySpan<float> pixels)
     {
         var c = Config;
         int p = c.PatchSize, side = c.GridSide, image = c.ImageSize;

@@ -63,4 +63,14 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         Assert.True(text.Length > 300);
         Assert.Equal(runC[..text.Length], text);
     }
+
+    [Fact]
+    public void SequencesOutsideTheModelsRangeAreInputErrors()
+    {
+        if (SharedModels.Unavailable(output)) return;
+        var linear = new Float32LinearExecutor();
+        Assert.Contains("seq_len", Assert.Throws<InputException>(() => models.Llama!.Forward(new int[513], linear)).Message);
+        Assert.Contains("tokens[1]", Assert.Throws<InputException>(() => models.Llama!.Forward([1, 512], linear)).Message);
+        Assert.Throws<InputException>(() => models.Llama!.Forward([], linear));
+    }
 }
