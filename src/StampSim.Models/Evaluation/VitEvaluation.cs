@@ -1,0 +1,41 @@
+using StampSim.Metrics;
+using StampSim.Models.Linear;
+using StampSim.Models.Ops;
+using StampSim.Models.Vit;
+
+namespace StampSim.Models.Evaluation;
+
+/// <summary>Compares a ViT under a candidate executor with the same model under a reference (normally float32).</summary>
+public static class VitEvaluation
+{
+    /// <summary>Top-1 agreement and logit SQNR over preprocessed images (float32 CHW), each with a name.</summary>
+    /// <exception cref="InputException">No images.</exception>
+    public static VitComparison Compare(VitModel model, IReadOnlyList<(string Name, float[] Pixels)> images, ILinearExecutor reference, ILinearExecutor candidate)
+    {
+        if (images.Count == 0) throw new InputException("images: the list is empty");
+        var results = images.Select(image =>
+        {
+            var expected = model.Forward(image.Pixels, reference);
+            var actual = model.Forward(image.Pixels, candidate);
+            return new ImageComparison(image.Name, ArgMax.Of(expected), ArgMax.Of(actual), LogitSqnrDb(expected, actual));
+        }).ToArray();
+        return new VitComparison(results);
+    }
+
+    /// <summary>As <see cref="Compare"/>, loading each image file with <see cref="VitImage.Load"/>.</summary>
+    public static VitComparison CompareFiles(VitModel model, IReadOnlyList<string> paths, ILinearExecutor reference, ILinearExecutor candidate) =>
+        Compare(model, paths.Select(p => (Path.GetFileName(p), VitImage.Load(p, model.Config))).ToArray(), reference, candidate);
+
+    /// <summary><c>10 log10(sum ref^2 / sum (cand - ref)^2)</c> in float64.</summary>
+    public static double LogitSqnrDb(ReadOnlySpan<float> reference, ReadOnlySpan<float> candidate)
+    {
+        double signal = 0, noise = 0;
+        for (int i = 0; i < reference.Length; i++)
+        {
+            double r = reference[i], e = candidate[i] - r;
+            signal += r * r;
+            noise += e * e;
+        }
+        return Sqnr.Db(signal, noise);
+    }
+}
