@@ -13,16 +13,23 @@ public static class VitEvaluation
     public static VitComparison Compare(VitModel model, IReadOnlyList<(string Name, float[] Pixels)> images, ILinearExecutor reference, ILinearExecutor candidate)
     {
         if (images.Count == 0) throw new InputException("images: the list is empty");
-        var results = images.Select(image =>
+        return Compare(model, images, images.Select(i => model.Forward(i.Pixels, reference)).ToArray(), candidate);
+    }
+
+    /// <summary>Compares against reference logits computed once (one per image).</summary>
+    public static VitComparison Compare(VitModel model, IReadOnlyList<(string Name, float[] Pixels)> images, IReadOnlyList<float[]> referenceLogits, ILinearExecutor candidate)
+    {
+        if (images.Count == 0) throw new InputException("images: the list is empty");
+        var results = images.Select((image, i) =>
         {
-            var expected = model.Forward(image.Pixels, reference);
+            var expected = referenceLogits[i];
             var actual = model.Forward(image.Pixels, candidate);
             return new ImageComparison(image.Name, ArgMax.Of(expected), ArgMax.Of(actual), LogitSqnrDb(expected, actual));
         }).ToArray();
         return new VitComparison(results);
     }
 
-    /// <summary>As <see cref="Compare"/>, loading each image file with <see cref="VitImage.Load"/>.</summary>
+    /// <summary>Compares images loaded from files with <see cref="VitImage.Load"/>.</summary>
     public static VitComparison CompareFiles(VitModel model, IReadOnlyList<string> paths, ILinearExecutor reference, ILinearExecutor candidate) =>
         Compare(model, paths.Select(p => (Path.GetFileName(p), VitImage.Load(p, model.Config))).ToArray(), reference, candidate);
 

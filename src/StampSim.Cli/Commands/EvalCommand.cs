@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+using StampSim.Config;
+using StampSim.Io;
+using StampSim.Models.Evaluation;
+using StampSim.Models.Linear;
+using StampSim.Models.Ops;
+using StampSim.Models.Vit;
+using StampSim.Reports;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary><c>stampsim eval llama|vit</c>: end-to-end model quality under simulated numerics.</summary>
+internal static class EvalCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var cmd = new Command("eval", "Model quality under the golden numerics: LM perplexity, ViT top-1 agreement and logit SQNR.");
+        cmd.Subcommands.Add(Llama(console));
+        cmd.Subcommands.Add(Vit(console));
+        return cmd;
+    }
+
+    private sealed record Options(Option<string?> Numerics, Option<string[]> Set, Option<string?> Json, Option<string?> Csv, Option<bool> All, Option<int> Threads);
+
+    private static Options Common(Command cmd)
+    {
+        var o = new Options(
+            new Option<string?>("--numerics") { Description = "Config whose numerics (and mac_array) define the 'configured' variant" },
+            CommonOptions.Set(),
+            new Option<string?>("--json") { Description = "Write every variant's figures as JSON" },
+            new Option<string?>("--csv") { Description = "Write every variant's figures as CSV" },
+            new Option<bool>("--quantize-all") { Description = "Also quantize the layers outside the transformer blocks (patch embedding, classifier, LM head)" },
+            CommonOptions.Threads());
+        cmd.Options.Add(o.Numerics);
+        cmd.Options.Add(o.Set);
+        cmd.Options.Add(o.Json);
+        cmd.Options.Add(o.Csv);
+        cmd.Options.Add(o.All);
+        cmd.Options.Add(o.Threads);
+        return o;
+    }
+
+    private static (IReadOnlyList<ComparisonVariant> Variants, StampConfig Config) Variants(ParseResult p, Options o, SequenceTransformKind stampTransform, Func<NumericsConfig, NumericsConfig>? adjust = null)
+    {
+        string? path = p.GetValue(o.Numerics);
+        var sets = p.GetValue(o.Set) ?? [];
+        var cfg = StampConfig.Load(path, sets);
+        var template = adjust is null ? cfg.Numerics : adjust(cfg.Numerics);
+        var variants = ComparisonSet.PaperDefaults(template, stampTransform).ToList();
+        if (path is not null || sets.Length > 0)
+            variants.Add(new ComparisonVariant("configured", template));
+        return (variants, cfg);
+    }
+
+    private static Command Llama(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "llama2.c checkpoint (.bin) or Meta-named .safetensors", Required = true };
+        var text = new Option<string>("--text") { Description = "Text file to score", Required = true };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "llama2.c tokenizer (default: tokenizer.bin or tok*.bin beside the model)" };
+        var maxTokens = new Option<long?>("--max-tokens") { Description = "Score at most this many tokens" };
+        var cmd = new Command("llama", "Perplexity of a LLaMA-architecture LM over windows of its context length, per numerics variant.") { model, text, tokenizer, maxTokens };
+        var o = Common(cmd);
+        cmd.SetAction(p =>
+        {
+            var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar);
+            PrepareOutputs(p, o);
+            long? cap = p.GetValue(maxTokens);
+            if (cap is <= 0) throw new InputException($"--max-tokens: must be positive, got {cap}");
+            var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
+            var lm = ModelFiles.LoadLlama(p.GetValue(model)!);
+            var tok = ModelFiles.LoadTokenizer(p.GetValue(tokenizer), p.GetValue(model)!, lm.Config.VocabSize);
+            var tokens = tok.Encode(ModelFiles.ReadText(p.GetValue(text)!), bos: false, eos: false);
+            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
+            var rows = new List<(string Name, PerplexityResult Result)>();
+            Run(console, variants, v =>
+            {
+                var r = Perplexity.Evaluate(lm, tokens, v.CreateExecutor(cfg.MacArray, options), cap);
+                rows.Add((v.Name, r));
+                return string.Create(CultureInfo.InvariantCulture, $"perplexity {r.Perplexity:0.###} over {r.TokensScored} tokens");
+            });
+            double baseline = rows[0].Result.Perplexity;
+            var table = NewTable("variant", "perplexity", "tokens", "windows", "vs float32");
+            foreach (var (name, r) in rows)
+                table.AddRow(name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
+            console.Ansi.Write(table);
+            Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            {
+                ["perplexity"] = JsonNumbers.Of(r.Result.Perplexity),
+                ["mean_nll"] = JsonNumbers.Of(r.Result.MeanNll),
+                ["tokens"] = r.Result.TokensScored,
+                ["windows"] = r.Result.Windows,
+            })).ToList(), new JsonObject { ["model"] = p.GetValue(model), ["text"] = p.GetValue(text), ["tokens_in_text"] = tokens.Length });
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Vit(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "Hugging Face ViT model.safetensors (config.json beside it)", Required = true };
+        var images = new Option<string>("--images") { Description = "Directory of images (or one image)", Required = true };
+        var cmd = new Command("vit", "Top-1 agreement with float32 and mean logit SQNR of a ViT classifier, per numerics variant.") { model, images };
+        var o = Common(cmd);
+        cmd.SetAction(p =>
+        {
+            // A 14x14 patch grid cannot keep 64 tokens in the LL band with auto levels; one level is the paper's 2-D setting scaled down.
+            var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels is null ? n with { Levels = 1 } : n);
+            PrepareOutputs(p, o);
+            var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
+            var vit = ModelFiles.LoadVit(p.GetValue(model)!);
+            var inputs = ModelFiles.Images(p.GetValue(images)!).Select(f => (Path.GetFileName(f), VitImage.Load(f, vit.Config))).ToArray();
+            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
+            var reference = inputs.Select(i => vit.Forward(i.Item2, new Float32LinearExecutor(exec))).ToArray();
+            var rows = new List<(string Name, VitComparison Result)>();
+            Run(console, variants, v =>
+            {
+                var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options));
+                rows.Add((v.Name, r));
+                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {r.MeanLogitSqnrDb:0.##} dB");
+            });
+            var table = NewTable("variant", "top-1 agreement", "mean logit SQNR (dB)", "images");
+            foreach (var (name, r) in rows)
+                table.AddRow(name, F(r.Top1Agreement, "P1"), double.IsPositiveInfinity(r.MeanLogitSqnrDb) ? "inf" : F(r.MeanLogitSqnrDb, "0.00"), r.Images.Count.ToString(CultureInfo.InvariantCulture));
+            console.Ansi.Write(table);
+            Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            {
+                ["top1_agreement"] = r.Result.Top1Agreement,
+                ["logit_sqnr_db"] = JsonNumbers.Of(r.Result.MeanLogitSqnrDb),
+                ["images"] = r.Result.Images.Count,
+                ["per_image"] = new JsonArray(r.Result.Images.Select(i => (JsonNode)new JsonObject
+                {
+                    ["image"] = i.Name, ["reference_top1"] = i.ReferenceTop1, ["top1"] = i.CandidateTop1, ["logit_sqnr_db"] = JsonNumbers.Of(i.LogitSqnrDb),
+                }).ToArray()),
+            })).ToList(), new JsonObject { ["model"] = p.GetValue(model), ["images"] = p.GetValue(images) });
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, Func<ComparisonVariant, string> evaluate)
+    {
+        if (console.IsTerminal)
+        {
+            console.Ansi.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("variants", maxValue: variants.Count);
+                foreach (var v in variants)
+                {
+                    task.Description = v.Name;
+                    evaluate(v);
+                    task.Increment(1);
+                }
+            });
+            return;
+        }
+        foreach (var v in variants)
+            console.Out.WriteLine($"[{v.Name}] {evaluate(v)}");
+    }
+
+    private static void PrepareOutputs(ParseResult p, Options o)
+    {
+        foreach (var path in new[] { p.GetValue(o.Json), p.GetValue(o.Csv) })
+            if (path is not null) OutputSet.RequireDirectory(path);
+    }
+
+    private static void Write(ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
+    {
+        string? json = p.GetValue(o.Json), csv = p.GetValue(o.Csv);
+        using var outputs = new OutputSet();
+        if (json is not null)
+        {
+            var variantsNode = new JsonObject();
+            foreach (var (name, figures) in rows)
+            {
+                var numerics = variants.First(v => v.Name == name).Numerics;
+                figures["numerics"] = numerics is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(numerics, ConfigJson.Options);
+                variantsNode[name] = figures;
+            }
+            var root = new JsonObject { ["inputs"] = inputs, ["variants"] = variantsNode };
+            outputs.AddText(json, root.ToJsonString(ConfigJson.Options) + "\n");
+        }
+        if (csv is not null)
+        {
+            var columns = rows[0].Figures.Where(kv => kv.Value is JsonValue).Select(kv => kv.Key).ToList();
+            var sb = new StringBuilder("variant," + string.Join(',', columns) + "\n");
+            foreach (var (name, figures) in rows)
+                sb.Append(name).Append(',').AppendJoin(',', columns.Select(c => figures[c]?.ToJsonString().Trim('"') ?? "")).Append('\n');
+            outputs.AddText(csv, sb.ToString());
+        }
+        outputs.Commit();
+    }
+
+    private static Table NewTable(params string[] columns)
+    {
+        var t = new Table().Border(TableBorder.Simple);
+        t.AddColumn(columns[0]);
+        foreach (var c in columns.Skip(1)) t.AddColumn(new TableColumn(c).RightAligned());
+        return t;
+    }
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using StampSim.Tests.Support;
+using Xunit.Abstractions;
+
+namespace StampSim.Tests.Commands;
+
+public class EvalCommandTests(ITestOutputHelper output)
+{
+    private static readonly string[] PaperVariants = ["float32", "w4a4-rtn", "w4a4-stamp", "w4a4-rtn-hadamard", "w4a4-stamp-hadamard", "w4a8"];
+
+    [Fact]
+    public void Llama_reports_every_variant_with_finite_perplexity()
+    {
+        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        using var dir = new TempDir();
+        var r = CliRunner.Run("eval", "llama", "--model", SharedData.Path("models", "stories260K", "stories260K.bin"),
+            "--text", SharedData.Path("data", "text", "tinystories_sample.txt"), "--max-tokens", "600",
+            "--set", "numerics.hi_tokens=32", "--json", dir.File("e.json"), "--csv", dir.File("e.csv"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("e.json")));
+        var variants = json.RootElement.GetProperty("variants");
+        foreach (var name in PaperVariants.Append("configured"))
+        {
+            var v = variants.GetProperty(name);
+            double ppl = v.GetProperty("perplexity").GetDouble();
+            Assert.True(double.IsFinite(ppl) && ppl > 1, $"{name}: {ppl}");
+            Assert.Equal(600, v.GetProperty("tokens").GetInt64());
+        }
+        Assert.Equal(32, variants.GetProperty("configured").GetProperty("numerics").GetProperty("hi_tokens").GetInt32());
+        double fp = variants.GetProperty("float32").GetProperty("perplexity").GetDouble();
+        Assert.True(variants.GetProperty("w4a4-rtn").GetProperty("perplexity").GetDouble() > fp);
+        Assert.Equal(PaperVariants.Length + 2, File.ReadAllLines(dir.File("e.csv")).Length);
+    }
+
+    [Fact]
+    public void Vit_reports_agreement_and_sqnr()
+    {
+        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        using var dir = new TempDir();
+        var r = CliRunner.Run("eval", "vit", "--model", SharedData.Path("models", "vit-tiny", "model.safetensors"),
+            "--images", SharedData.Path("data", "images", "chelsea.png"), "--json", dir.File("v.json"));
+        Assert.True(r.ExitCode == 0, r.Err);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("v.json")));
+        var variants = json.RootElement.GetProperty("variants");
+        Assert.Equal(1.0, variants.GetProperty("float32").GetProperty("top1_agreement").GetDouble());
+        Assert.Equal("inf", variants.GetProperty("float32").GetProperty("logit_sqnr_db").GetString());
+        foreach (var name in PaperVariants.Skip(1))
+            Assert.True(variants.GetProperty(name).GetProperty("logit_sqnr_db").GetDouble() > 0, name);
+    }
+
+    [Fact]
+    public void Missing_model_is_a_clean_error()
+    {
+        var r = CliRunner.Run("eval", "llama", "--model", "/nonexistent/m.bin", "--text", "/nonexistent/t.txt");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("/nonexistent/m.bin", r.Err);
+    }
+}
