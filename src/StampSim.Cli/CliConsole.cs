@@ -9,6 +9,9 @@ public sealed class CliConsole(TextWriter stdout, TextWriter stderr)
     /// <summary>Standard error (warnings and errors).</summary>
     public TextWriter Error { get; } = stderr;
 
+    /// <summary>True when standard output is the process's own, not redirected: a person is watching, so progress bars are worth drawing.</summary>
+    public bool IsTerminal => ReferenceEquals(Out, Console.Out) && !Console.IsOutputRedirected;
+
     /// <summary>Writes a warning line to standard error.</summary>
     public void Warn(string message) => Error.WriteLine($"stampsim: warning: {message}");
 }

@@ -22,6 +22,9 @@ public static class StampSimCli
         var root = new RootCommand("StampSim: a bit-accurate simulator of STaMP mixed-precision activation quantization on MAC-array accelerators.")
         {
             LayerCommand.Create(console),
+            TraceCommand.Create(console),
+            SynthCommand.Create(console),
+            ReplayCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
