@@ -39,8 +39,9 @@ internal static class ReplayCommand
             using var file = TraceFile.Open(p.GetValue(trace)!, warn: console.Warn);
             var selected = LayerSelection.Select(file.Manifest, p.GetValue(layers), file.Path);
             var replay = new TraceReplay(file, cfg, exec);
+            var transforms = selected.Select(l => replay.Plan(l).Description).ToArray();
             var clock = Stopwatch.StartNew();
-            var rows = console.IsTerminal ? WithProgress(console, replay, selected) : WithLines(console, replay, selected);
+            var rows = console.IsTerminal ? WithProgress(console, replay, selected) : WithLines(console, replay, selected, transforms);
 
             using (var outputs = new OutputSet())
             {
@@ -55,9 +56,9 @@ internal static class ReplayCommand
         return cmd;
     }
 
-    private static List<ReplayedLayer> WithLines(CliConsole console, TraceReplay replay, IReadOnlyList<TraceLayer> selected)
+    private static List<ReplayedLayer> WithLines(CliConsole console, TraceReplay replay, IReadOnlyList<TraceLayer> selected, IReadOnlyList<string> transforms)
     {
-        var widths = ReplayRows.Widths(selected);
+        var widths = ReplayRows.Widths(selected, transforms);
         console.Out.WriteLine(ReplayRows.Line(ReplayRows.Headers, widths));
         var rows = new List<ReplayedLayer>();
         foreach (var r in replay.Run(selected))

@@ -20,11 +20,12 @@ internal static class ReplayRows
     ];
 
     /// <summary>Column widths fixed up front so rows can be printed as they complete.</summary>
-    public static int[] Widths(IReadOnlyList<TraceLayer> layers)
+    public static int[] Widths(IReadOnlyList<TraceLayer> layers, IReadOnlyList<string> transforms)
     {
         int name = Math.Max(Headers[0].Length, layers.Max(l => l.Name.Length));
         int kind = Math.Max(Headers[1].Length, layers.Max(l => l.Kind.Length));
-        return [name, kind, 6, 6, 6, 28, 8, 11, 12, 9, 8];
+        int transform = Math.Max(Headers[5].Length, transforms.Max(t => t.Length));
+        return [name, kind, 6, 6, 6, transform, 8, 11, 12, 9, 8];
     }
 
     /// <summary>A fixed-width line: text columns left-aligned, numbers right-aligned.</summary>

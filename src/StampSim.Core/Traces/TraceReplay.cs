@@ -4,6 +4,7 @@ using StampSim.Metrics;
 using StampSim.Pipeline;
 using StampSim.Reports;
 using StampSim.Tensors;
+using StampSim.Transforms;
 
 namespace StampSim.Traces;
 
@@ -33,19 +34,19 @@ public sealed class TraceReplay(TraceFile trace, StampConfig config, ExecutionOp
         }
     }
 
+    /// <summary>
+    /// The sequence transform <paramref name="layer"/> will run under, planned from its shape alone:
+    /// lets a caller reject a bad layer/config combination before a long replay starts.
+    /// </summary>
+    /// <exception cref="InputException">The shape does not suit the numerics; the message names the layer.</exception>
+    public ISequenceTransform Plan(TraceLayer layer) =>
+        Named(layer, () => SequenceTransforms.Create(layer.NumericsFor(config.Numerics), (int)trace.Tensor(layer.Activation).Shape[0], options));
+
     private ReplayedLayer RunOne(TraceLayer layer, Matrix<float> activations, Stopwatch clock)
     {
         var inputs = trace.Load(layer, activations);
         var effective = config with { Numerics = layer.NumericsFor(config.Numerics) };
-        LayerResult result;
-        try
-        {
-            result = new StampLayer(effective.Numerics, effective.MacArray, options).Run(inputs);
-        }
-        catch (InputException e)
-        {
-            throw new InputException($"{trace.Path}: layer '{layer.Name}': {e.Message}", e);
-        }
+        var result = Named(layer, () => new StampLayer(effective.Numerics, effective.MacArray, options).Run(inputs));
         var metrics = LayerMetrics.Compute(inputs, result, effective.Numerics, options);
         var json = LayerJson.Build(inputs, result, metrics, effective);
         json["kind"] = layer.Kind;
@@ -53,5 +54,17 @@ public sealed class TraceReplay(TraceFile trace, StampConfig config, ExecutionOp
         double seconds = clock.Elapsed.TotalSeconds;
         json["timing_seconds"] = seconds;
         return new ReplayedLayer(layer, inputs.Tokens, inputs.Features, inputs.Outputs, result.Transform.Description, metrics, json, seconds);
+    }
+
+    private T Named<T>(TraceLayer layer, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InputException e)
+        {
+            throw new InputException($"{trace.Path}: layer '{layer.Name}': {e.Message}", e);
+        }
     }
 }
