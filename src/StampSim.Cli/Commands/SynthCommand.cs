@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Diagnostics;
 using StampSim.Config;
 using StampSim.Io;
+using StampSim.Pipeline;
 using StampSim.Traces;
+using StampSim.Traces.Safetensors;
 using StampSim.Traces.Synthetic;
 
 namespace StampSim.Cli.Commands;
@@ -53,10 +55,10 @@ internal static class SynthCommand
             string path = p.GetValue(output)!;
             OutputSet.RequireDirectory(path);
             var clock = Stopwatch.StartNew();
-            var generator = new SyntheticTrace(options, new Pipeline.ExecutionOptions(t));
+            var generator = new SyntheticTrace(options, new ExecutionOptions(t));
             generator.Write(path);
             console.Out.WriteLine($"wrote {path}: {options.Layers} layer(s), s={options.Tokens} d={options.Features} n={options.Outputs}, " +
-                                  $"{Traces.Safetensors.SafetensorsDTypes.Name(options.DType)}, {Formatting.Bytes(new FileInfo(path).Length)}, " +
+                                  $"{SafetensorsDTypes.Name(options.DType)}, {Formatting.Bytes(new FileInfo(path).Length)}, " +
                                   $"outlier channels [{string.Join(", ", generator.Profile.Outliers)}], {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s");
             return 0;
         });

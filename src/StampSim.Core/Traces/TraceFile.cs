@@ -25,6 +25,7 @@ public sealed class TraceFile : IDisposable
         ManifestJson = manifestJson;
         _sources = sources;
         _warn = warn;
+        Tensors = sources.SelectMany(s => s.Tensors).ToArray();
         _tensors = sources.SelectMany(s => s.Tensors.Select(t => (t, s))).ToDictionary(p => p.t.Key, p => p, StringComparer.Ordinal);
         FileBytes = new FileInfo(path).Length;
     }
@@ -45,7 +46,7 @@ public sealed class TraceFile : IDisposable
     public long FileBytes { get; }
 
     /// <summary>Every tensor of the trace, in file order.</summary>
-    public IReadOnlyList<TraceTensorInfo> Tensors => _sources.SelectMany(s => s.Tensors).ToArray();
+    public IReadOnlyList<TraceTensorInfo> Tensors { get; }
 
     /// <summary>Opens and validates a trace; the container is recognised by its first bytes.</summary>
     /// <param name="path">A .safetensors trace, a .npy X, or a .npz single layer.</param>
