@@ -23,6 +23,9 @@ public static class StampSimCli
         {
             LayerCommand.Create(console),
             CostCommand.Create(console),
+            TraceCommand.Create(console),
+            SynthCommand.Create(console),
+            ReplayCommand.Create(console),
             EvalCommand.Create(console),
         };
         var parse = root.Parse(args);

@@ -17,9 +17,11 @@ internal static class LayerCommand
 {
     public static Command Create(CliConsole console)
     {
-        var x = new Option<string>("--x") { Description = "Activations X (s, d) as .npy (<f4; <f2 and <f8 accepted)", Required = true };
-        var weight = new Option<string>("--weight") { Description = "Weights W (n, d) as .npy, PyTorch nn.Linear layout", Required = true };
+        var x = new Option<string?>("--x") { Description = "Activations X (s, d) as .npy (<f4; <f2 and <f8 accepted)" };
+        var weight = new Option<string?>("--weight") { Description = "Weights W (n, d) as .npy, PyTorch nn.Linear layout" };
         var bias = new Option<string?>("--bias") { Description = "Bias b (n) as .npy" };
+        var trace = TraceOptions.Trace(required: false);
+        var layer = TraceOptions.Layer();
         var config = CommonOptions.Config();
         var set = CommonOptions.Set();
         var output = new Option<string>("--out") { Description = "Output Y (s, n) as <f4 .npy", Required = true };
@@ -28,7 +30,7 @@ internal static class LayerCommand
         var kernel = CommonOptions.Kernel();
         var cmd = new Command("layer", "Run one linear layer through the golden STaMP numerics and report its error.")
         {
-            x, weight, bias, config, set, output, metrics, threads, kernel,
+            x, weight, bias, trace, layer, config, set, output, metrics, threads, kernel,
         };
         cmd.SetAction(p =>
         {
@@ -39,7 +41,13 @@ internal static class LayerCommand
             OutputSet.RequireDirectory(outPath);
             if (metricsPath is not null) OutputSet.RequireDirectory(metricsPath);
 
-            var inputs = Load(console, p.GetValue(x)!, p.GetValue(weight)!, p.GetValue(bias));
+            string? tracePath = p.GetValue(trace);
+            LayerInputs inputs;
+            if (tracePath is not null)
+                (inputs, cfg) = LoadTrace(console, tracePath, p.GetValue(layer), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg);
+            else
+                inputs = Load(console, p.GetValue(x) ?? throw new InputException("--x: required unless --trace is given"),
+                    p.GetValue(weight) ?? throw new InputException("--weight: required unless --trace is given"), p.GetValue(bias));
             var clock = Stopwatch.StartNew();
             var engine = new StampLayer(cfg.Numerics, cfg.MacArray, exec);
             var result = engine.Run(inputs);
@@ -67,6 +75,16 @@ internal static class LayerCommand
             return 0;
         });
         return cmd;
+    }
+
+    // The numerics come back adjusted to the layer (a haar2d layer takes its grid from the trace).
+    private static (LayerInputs, StampConfig) LoadTrace(CliConsole console, string path, string? layerName, string? x, string? w, string? b, StampConfig cfg)
+    {
+        if (x is not null)
+            throw new InputException("--x: give either --trace or --x, not both");
+        using var trace = TraceFile.Open(path, new TraceSidecars(w, b), console.Warn);
+        var layer = TraceOptions.Resolve(trace, layerName);
+        return (trace.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) });
     }
 
     private static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath)

@@ -118,7 +118,10 @@ public sealed record NumericsConfig
     [JsonConverter(typeof(AutoIntJsonConverter))]
     public int? Levels { get; init; }
 
-    /// <summary>Token grid for <c>haar2d</c>.</summary>
+    /// <summary>
+    /// Token grid for <c>haar2d</c>. May be absent from a config: a trace layer with a grid supplies
+    /// its own, and a layer with neither is rejected when it runs.
+    /// </summary>
     public TokenGrid? Grid { get; init; }
 
     /// <summary>
@@ -177,8 +180,6 @@ public sealed record NumericsConfig
             FeatureTransform = s.Enum("feature_transform", d.FeatureTransform),
             Accumulator = AccumulatorConfig.Read(s.Section("accumulator")),
         };
-        if (result.Transform == SequenceTransformKind.Haar2d && result.Grid is null)
-            throw s.Error("transform", "haar2d needs a token grid: set numerics.grid to \"HxW\"");
         s.RejectUnknownKeys();
         return result;
     }

@@ -13,10 +13,10 @@ public class EvalCommandTests(ITestOutputHelper output)
     {
         if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
         using var dir = new TempDir();
-        var r = CliRunner.Run("eval", "llama", "--model", SharedData.Path("models", "stories260K", "stories260K.bin"),
+        var r = Harness.Run("eval", "llama", "--model", SharedData.Path("models", "stories260K", "stories260K.bin"),
             "--text", SharedData.Path("data", "text", "tinystories_sample.txt"), "--max-tokens", "600",
             "--set", "numerics.hi_tokens=32", "--json", dir.File("e.json"), "--csv", dir.File("e.csv"));
-        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.True(r.Code == 0, r.Err);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("e.json")));
         var variants = json.RootElement.GetProperty("variants");
         foreach (var name in PaperVariants.Append("configured"))
@@ -37,9 +37,9 @@ public class EvalCommandTests(ITestOutputHelper output)
     {
         if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
         using var dir = new TempDir();
-        var r = CliRunner.Run("eval", "vit", "--model", SharedData.Path("models", "vit-tiny", "model.safetensors"),
+        var r = Harness.Run("eval", "vit", "--model", SharedData.Path("models", "vit-tiny", "model.safetensors"),
             "--images", SharedData.Path("data", "images", "chelsea.png"), "--json", dir.File("v.json"));
-        Assert.True(r.ExitCode == 0, r.Err);
+        Assert.True(r.Code == 0, r.Err);
         using var json = JsonDocument.Parse(File.ReadAllText(dir.File("v.json")));
         var variants = json.RootElement.GetProperty("variants");
         Assert.Equal(1.0, variants.GetProperty("float32").GetProperty("top1_agreement").GetDouble());
@@ -51,8 +51,8 @@ public class EvalCommandTests(ITestOutputHelper output)
     [Fact]
     public void Missing_model_is_a_clean_error()
     {
-        var r = CliRunner.Run("eval", "llama", "--model", "/nonexistent/m.bin", "--text", "/nonexistent/t.txt");
-        Assert.Equal(2, r.ExitCode);
+        var r = Harness.Run("eval", "llama", "--model", "/nonexistent/m.bin", "--text", "/nonexistent/t.txt");
+        Assert.Equal(2, r.Code);
         Assert.Contains("/nonexistent/m.bin", r.Err);
     }
 }

@@ -25,8 +25,8 @@ public class LayerCommandTests
     {
         using var dir = new TempDir();
         var (x, w, b) = WriteLayer(dir);
-        var r = CliRunner.Run("layer", "--x", x, "--weight", w, "--bias", b, "--out", dir.File("y.npy"), "--metrics", dir.File("m.json"), "--set", "numerics.hi_tokens=8");
-        Assert.Equal(0, r.ExitCode);
+        var r = Harness.Run("layer", "--x", x, "--weight", w, "--bias", b, "--out", dir.File("y.npy"), "--metrics", dir.File("m.json"), "--set", "numerics.hi_tokens=8");
+        Assert.Equal(0, r.Code);
         Assert.Equal("", r.Err);
         Assert.Contains("sqnr", r.Out);
 
@@ -41,7 +41,7 @@ public class LayerCommandTests
         foreach (var key in new[] { "sqnr_db", "act_sqnr_db", "payload_bits", "bits_with_metadata", "overflow_events", "theorem1_bound", "act_error_sq", "config" })
             Assert.True(m.RootElement.TryGetProperty(key, out _), key);
         Assert.Equal(8, m.RootElement.GetProperty("config").GetProperty("numerics").GetProperty("hi_tokens").GetInt32());
-        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+        Assert.Empty(Directory.GetFiles(dir.Root, "*.tmp"));
     }
 
     [Fact]
@@ -55,9 +55,9 @@ public class LayerCommandTests
         for (int k = 0; k < ws.Length; k++) ws[k] = k % d == 0 ? 7 : (k % 15) - 7;
         NpyFile.Write<float>(dir.File("x.npy"), xs, s, d);
         NpyFile.Write<float>(dir.File("w.npy"), ws, n, d);
-        var r = CliRunner.Run("layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", dir.File("y.npy"), "--metrics", dir.File("m.json"),
+        var r = Harness.Run("layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", dir.File("y.npy"), "--metrics", dir.File("m.json"),
             "--set", "numerics.transform=none", "--set", "numerics.hi_tokens=0");
-        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(0, r.Code);
         using var m = JsonDocument.Parse(File.ReadAllText(dir.File("m.json")));
         Assert.Equal("inf", m.RootElement.GetProperty("sqnr_db").GetString());
     }
@@ -68,8 +68,8 @@ public class LayerCommandTests
         using var dir = new TempDir();
         NpyFile.Write<double>(dir.File("x.npy"), Enumerable.Range(0, 64).Select(i => Math.Sin(i) / 3).ToArray(), 8, 8);
         NpyFile.Write<Half>(dir.File("w.npy"), Enumerable.Range(0, 32).Select(i => (Half)(i % 5 - 2)).ToArray(), 4, 8);
-        var r = CliRunner.Run("layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", dir.File("y.npy"), "--set", "numerics.hi_tokens=2");
-        Assert.Equal(0, r.ExitCode);
+        var r = Harness.Run("layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", dir.File("y.npy"), "--set", "numerics.hi_tokens=2");
+        Assert.Equal(0, r.Code);
         Assert.Contains("float64 values were rounded", r.Err.Replace("Float64", "float64"));
     }
 
@@ -102,14 +102,14 @@ public class LayerCommandTests
         NpyFile.Write<float>(dir.File("nan.npy"), nan, 40, 32);
         Directory.CreateDirectory(dir.File("cfg"));
         File.WriteAllText(dir.File("cfg/bad.yaml"), "numerics:\n  lo_bits: 1\n");
-        var resolved = args.Select(a => a.Replace("{dir}", dir.Path).Replace("{x}", x).Replace("{w}", w).Replace("{w2}", dir.File("w2.npy"))
+        var resolved = args.Select(a => a.Replace("{dir}", dir.Root).Replace("{x}", x).Replace("{w}", w).Replace("{w2}", dir.File("w2.npy"))
             .Replace("{garbage}", dir.File("garbage.npy")).Replace("{nan}", dir.File("nan.npy")).Replace("{badcfg}", dir.File("cfg/bad.yaml"))).ToArray();
 
-        var r = CliRunner.Run(["layer", .. resolved]);
-        Assert.True(r.ExitCode == 2, $"{what}: exit {r.ExitCode}, stderr {r.Err}");
+        var r = Harness.Run(["layer", .. resolved]);
+        Assert.True(r.Code == 2, $"{what}: exit {r.Code}, stderr {r.Err}");
         Assert.Contains(expected, r.Err);
         Assert.Single(r.Err.TrimEnd('\n').Split('\n'));
         Assert.False(File.Exists(dir.File("y.npy")), "no output on failure");
-        Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(dir.Root, "*.tmp", SearchOption.AllDirectories));
     }
 }

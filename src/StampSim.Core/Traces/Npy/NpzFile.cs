@@ -43,6 +43,14 @@ public sealed class NpzFile : IDisposable
         return NpyFile.ReadFloat32(s, $"{_path}[{name}]", entry.Length);
     }
 
+    /// <summary>Reads and validates a member's header without reading its data.</summary>
+    public NpyHeader ReadHeader(string name)
+    {
+        var entry = Require(name);
+        using var s = entry.Open();
+        return NpyHeader.Read(s, $"{_path}[{name}]", entry.Length);
+    }
+
     /// <summary>Reads an integer array as 64-bit integers.</summary>
     public (long[] Shape, long[] Data) ReadInt64(string name)
     {

@@ -12,18 +12,24 @@ namespace StampSim.Traces.Safetensors;
 /// </summary>
 public sealed class SafetensorsWriter
 {
-    private readonly List<(string Name, ElementType Type, long[] Shape, byte[] Data)> _tensors = [];
+    private readonly List<(string Name, ElementType Type, long[] Shape, long Bytes, Action<Stream> Write)> _tensors = [];
     private readonly Dictionary<string, string> _metadata = new(StringComparer.Ordinal);
 
     /// <summary>Adds a tensor from raw little-endian bytes.</summary>
-    public void Add(string name, ElementType type, long[] shape, byte[] data)
+    public void Add(string name, ElementType type, long[] shape, byte[] data) => Add(name, type, shape, data.LongLength, s => s.Write(data));
+
+    /// <summary>
+    /// Adds a tensor whose <paramref name="bytes"/> little-endian bytes <paramref name="write"/> produces
+    /// while the file is written, so a large file never has to be held in memory.
+    /// </summary>
+    public void Add(string name, ElementType type, long[] shape, long bytes, Action<Stream> write)
     {
         long count = shape.Aggregate(1L, (a, b) => a * b);
-        if (count * ElementTypes.Size(type) != data.LongLength)
-            throw new ArgumentException($"tensor '{name}': shape does not match {data.LongLength} bytes");
+        if (count * ElementTypes.Size(type) != bytes)
+            throw new ArgumentException($"tensor '{name}': shape does not match {bytes} bytes");
         if (_tensors.Any(t => t.Name == name))
             throw new ArgumentException($"tensor '{name}' added twice");
-        _tensors.Add((name, type, shape, data));
+        _tensors.Add((name, type, shape, bytes, write));
     }
 
     /// <summary>Adds a float32 tensor.</summary>
@@ -56,10 +62,10 @@ public sealed class SafetensorsWriter
                 w.WriteEndArray();
                 w.WriteStartArray("data_offsets");
                 w.WriteNumberValue(offset);
-                w.WriteNumberValue(offset + t.Data.LongLength);
+                w.WriteNumberValue(offset + t.Bytes);
                 w.WriteEndArray();
                 w.WriteEndObject();
-                offset += t.Data.LongLength;
+                offset += t.Bytes;
             }
             w.WriteEndObject();
         }
@@ -79,7 +85,12 @@ public sealed class SafetensorsWriter
     public void WriteTo(Stream stream)
     {
         stream.Write(BuildHeader());
-        foreach (var t in _tensors) stream.Write(t.Data);
+        foreach (var t in _tensors)
+        {
+            long start = stream.CanSeek ? stream.Position : -1;
+            t.Write(stream);
+            if (start >= 0 && stream.Position - start != t.Bytes)
+                throw new InvalidOperationException($"tensor '{t.Name}': wrote {stream.Position - start} bytes, declared {t.Bytes}");
+        }
     }
-
 }

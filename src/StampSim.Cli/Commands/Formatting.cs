@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary>How numbers look in command output (invariant culture, so output is the same everywhere).</summary>
+internal static class Formatting
+{
+    public static string Bytes(long bytes)
+    {
+        string[] units = ["B", "KiB", "MiB", "GiB", "TiB"];
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.Length - 1)
+        {
+            v /= 1024;
+            u++;
+        }
+        return u == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{v:0.0} {units[u]}");
+    }
+
+    /// <summary>A dB figure with two decimals; infinite SQNR (an exact result) prints as <c>inf</c>.</summary>
+    public static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : Fixed(v, 2);
+
+    public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : Fixed(100 * fraction, 1) + "%";
+
+    public static string Fixed(double v, int decimals) =>
+        double.IsNaN(v) ? "n/a" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    public static string General(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>Round-trip text for machine-readable output; non-finite values as <c>inf</c>, <c>-inf</c>, <c>nan</c>.</summary>
+    public static string Exact(double v) =>
+        double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("R", CultureInfo.InvariantCulture);
+}
