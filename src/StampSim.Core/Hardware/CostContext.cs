@@ -25,7 +25,7 @@ internal sealed class CostContext
     private readonly int _actBuffer, _weightBuffer, _outBuffer;
     private readonly int _hiPasses, _loPasses, _hiCols, _loCols, _weightPasses;
     private readonly bool _hiIsWide, _loIsWide;
-    private readonly double[] _sramCycles;
+    private readonly double[] _sramCycles, _sramReads, _sramWrites;
 
     public CostContext(Workload w, MacArrayConfig mac, AcceleratorConfig hw)
     {
@@ -37,6 +37,8 @@ internal sealed class CostContext
         _weightBuffer = Array.FindIndex(_buffers, b => b.Holds.Contains(TensorKind.Weights));
         _outBuffer = Array.FindIndex(_buffers, b => b.Holds.Contains(TensorKind.Outputs));
         _sramCycles = new double[_buffers.Length];
+        _sramReads = new double[_buffers.Length];
+        _sramWrites = new double[_buffers.Length];
         (_hiPasses, _hiCols, _hiIsWide) = TokenMode(w.Numerics.HiBits);
         (_loPasses, _loCols, _loIsWide) = TokenMode(w.Numerics.LoBits);
         _weightPasses = (w.Numerics.WeightBits + mac.WeightBits - 1) / mac.WeightBits;
@@ -155,6 +157,8 @@ internal sealed class CostContext
         e.OutSramRead = psumReads + acc + yt + yio;
         e.OutSramWrite = psumWrites + yt + yt + yio;
         Array.Clear(_sramCycles);
+        Array.Clear(_sramReads);
+        Array.Clear(_sramWrites);
         AddSram(_actBuffer, e.ActSramRead, e.ActSramWrite);
         AddSram(_weightBuffer, e.WeightSramRead, e.WeightSramWrite);
         AddSram(_outBuffer, e.OutSramRead, e.OutSramWrite);
@@ -164,7 +168,10 @@ internal sealed class CostContext
         e.ComputeBound = Math.Max(Math.Max(e.DwtForward + e.DwtInverse, e.Quantizer), Math.Max(gemm, e.Epilogue));
         long sram = (long)Math.Ceiling(_sramCycles.Max());
         e.MemoryBound = Math.Max(e.Dram, sram);
-        long fill = (e.DwtForward + e.Quantizer + e.Epilogue + e.DwtInverse) / e.TokenTiles + e.Latency;
+        // Units stream at the transform's block granularity: only the first block's pre-processing
+        // and the last block's post-processing are not hidden (a global DCT/WHT block is the whole sequence).
+        double block = Math.Min(tm, Math.Max(1, _w.Plan.BlockTokens + _w.Plan.PrefixTokens)) / (double)s;
+        long fill = (long)Math.Ceiling((e.DwtForward + e.Quantizer + e.Epilogue + e.DwtInverse) * block) + e.Latency;
         bool overlapped = _buffers.All(b => b.DoubleBuffered);
         e.Cycles = (overlapped ? Math.Max(e.ComputeBound, e.MemoryBound) : e.ComputeBound + e.MemoryBound) + fill;
         if (_hw.CycleModel == CycleModel.Scalesim)
@@ -200,16 +207,45 @@ internal sealed class CostContext
                 if (t0 + count * tm > s) count = (s - t0) / tm;
                 if (count == 0) count = 1;
             }
-            if (h > 0) Add(ref e, GemmCycles.Stamp(_mac.Dataflow, _mac.Rows, _hiCols, h, d, n, _hiPasses * _weightPasses), count, hiTokens: true);
-            if (t - h > 0) Add(ref e, GemmCycles.Stamp(_mac.Dataflow, _mac.Rows, _loCols, t - h, d, n, _loPasses * _weightPasses), count, hiTokens: false);
+            TileGemm(ref e, h, t - h, count);
             t0 += (int)(count * t);
         }
     }
 
-    private static void Add(ref CostEstimate e, (long Stream, long Skew) c, long count, bool hiTokens)
+    /// <summary>
+    /// GEMM cycles of <paramref name="count"/> identical token tiles with <paramref name="hi"/> high- and
+    /// <paramref name="lo"/> low-precision tokens. Tokens of both precisions share a fold (one fill/drain)
+    /// when they use the same columns and either the same passes or a weight-stationary array (where a
+    /// wide token just streams for more cycles); otherwise they run as two GEMMs.
+    /// </summary>
+    private void TileGemm(ref CostEstimate e, int hi, int lo, long count)
     {
-        if (hiTokens) e.GemmHi += c.Stream * count; else e.GemmLo += c.Stream * count;
-        e.GemmSkew += c.Skew * count;
+        int d = _w.Shape.Features, n = _w.Shape.Outputs, wp = _weightPasses;
+        bool shared = hi > 0 && lo > 0 && _hiCols == _loCols && (_hiPasses == _loPasses || _mac.Dataflow == Dataflow.Ws);
+        if (shared)
+        {
+            var (stream, skew) = GemmCycles.Stamp(_mac.Dataflow, _mac.Rows, _loCols, hi + lo, d, n, wp);
+            // Streaming splits by token share and precision passes (exact for ws, where tokens stream).
+            double hiWork = (double)hi * _hiPasses, loWork = (double)lo * _loPasses;
+            long hiStream = (long)Math.Round(stream * hiWork / (hi + lo));
+            long loStream = (long)Math.Round(stream * loWork / (hi + lo));
+            e.GemmHi += hiStream * count;
+            e.GemmLo += loStream * count;
+            e.GemmSkew += skew * count;
+            return;
+        }
+        if (hi > 0)
+        {
+            var (stream, skew) = GemmCycles.Stamp(_mac.Dataflow, _mac.Rows, _hiCols, hi, d, n, _hiPasses * wp);
+            e.GemmHi += stream * count;
+            e.GemmSkew += skew * count;
+        }
+        if (lo > 0)
+        {
+            var (stream, skew) = GemmCycles.Stamp(_mac.Dataflow, _mac.Rows, _loCols, lo, d, n, _loPasses * wp);
+            e.GemmLo += stream * count;
+            e.GemmSkew += skew * count;
+        }
     }
 
     private bool Fits(double act, double weights, double outputs)
@@ -222,8 +258,13 @@ internal sealed class CostContext
         return true;
     }
 
-    private void AddSram(int buffer, double reads, double writes) =>
-        _sramCycles[buffer] += reads / _buffers[buffer].ReadBandwidth + writes / _buffers[buffer].WriteBandwidth;
+    // Reads and writes accumulate per buffer first; read and write ports work in parallel.
+    private void AddSram(int buffer, double reads, double writes)
+    {
+        _sramReads[buffer] += reads;
+        _sramWrites[buffer] += writes;
+        _sramCycles[buffer] = Math.Max(_sramReads[buffer] / _buffers[buffer].ReadBandwidth, _sramWrites[buffer] / _buffers[buffer].WriteBandwidth);
+    }
 
     private double Energy(in CostEstimate e)
     {
@@ -267,7 +308,7 @@ internal sealed class CostContext
         foreach (var b in _buffers)
         {
             var tr = sram.GetValueOrDefault(b.Name);
-            stages[$"sram.{b.Name}"] = (long)Math.Ceiling(tr.Read / b.ReadBandwidth + tr.Write / b.WriteBandwidth);
+            stages[$"sram.{b.Name}"] = (long)Math.Ceiling(Math.Max(tr.Read / b.ReadBandwidth, tr.Write / b.WriteBandwidth));
         }
         var actions = new Dictionary<string, double>
         {
