@@ -26,6 +26,7 @@ public static class StampSimCli
             TraceCommand.Create(console),
             SynthCommand.Create(console),
             ReplayCommand.Create(console),
+            CaptureCommand.Create(console),
             EvalCommand.Create(console),
         };
         var parse = root.Parse(args);

@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+
+namespace StampSim.Traces;
+
+/// <summary>
+/// The real trace that ships inside the assembly (stories260K on TinyStories text, see
+/// traces/README.md), so the default run works from any directory. It is written once to a
+/// content-addressed file in the temp directory, because traces are memory-mapped by path.
+/// </summary>
+public static class BundledTrace
+{
+    /// <summary>The name users give for it (<c>--trace bundled</c>, <c>trace: bundled</c>).</summary>
+    public const string Name = "bundled";
+
+    /// <summary>The file name it was captured as.</summary>
+    public const string FileName = "stories260K-tinystories-512.safetensors";
+
+    private const string Resource = "StampSim.traces.bundled.safetensors";
+
+    /// <summary>Resolves a trace argument: the bundled trace for <see cref="Name"/>, else the path itself.</summary>
+    public static string Resolve(string? pathOrName) =>
+        pathOrName is null || pathOrName == Name ? Materialize() : pathOrName;
+
+    /// <summary>The path of the bundled trace on disk, writing it there first if needed.</summary>
+    public static string Materialize()
+    {
+        using var stream = typeof(BundledTrace).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException("the bundled trace is missing from the assembly");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
+        string path = Path.Combine(Path.GetTempPath(), $"stampsim-{hash}-{FileName}");
+        if (!File.Exists(path) || new FileInfo(path).Length != bytes.Length)
+            Io.AtomicFile.Write(path, s => s.Write(bytes));
+        return path;
+    }
+}
