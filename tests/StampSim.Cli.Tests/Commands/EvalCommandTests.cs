@@ -30,6 +30,13 @@ public class EvalCommandTests(ITestOutputHelper output)
         double fp = variants.GetProperty("float32").GetProperty("perplexity").GetDouble();
         Assert.True(variants.GetProperty("w4a4-rtn").GetProperty("perplexity").GetDouble() > fp);
         Assert.Equal(PaperVariants.Length + 2, File.ReadAllLines(dir.File("e.csv")).Length);
+
+        // With quantization off the float32 row is exactly a plain float32 forward pass.
+        var lm = StampSim.Models.Llama.Llama2cCheckpoint.Load(SharedData.Path("models", "stories260K", "stories260K.bin"));
+        var tok = StampSim.Models.Tokenizer.Llama2cTokenizer.Load(SharedData.Path("models", "stories260K", "tok512.bin"), lm.Config.VocabSize);
+        var plain = StampSim.Models.Evaluation.Perplexity.Evaluate(lm, tok, File.ReadAllText(SharedData.Path("data", "text", "tinystories_sample.txt")),
+            new StampSim.Models.Linear.Float32LinearExecutor(), 600);
+        Assert.Equal(plain.Perplexity, fp);
     }
 
     [Fact]
