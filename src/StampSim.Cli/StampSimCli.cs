@@ -28,6 +28,7 @@ public static class StampSimCli
             ReplayCommand.Create(console),
             CaptureCommand.Create(console),
             EvalCommand.Create(console),
+            BenchCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -82,13 +82,17 @@ public sealed class PackedOperands
                 for (int si = 0; si < segments.Length; si++)
                 {
                     var seg = segments[si];
+                    var src = row.Slice(seg.Start, seg.Length);
+                    int full = seg.Length / 4;
+                    // Whole groups of four codes move as one 32-bit word into the lane's slot of each 64-byte block.
+                    var words = System.Runtime.InteropServices.MemoryMarshal.Cast<sbyte, int>(src[..(4 * full)]);
+                    var dst = System.Runtime.InteropServices.MemoryMarshal.Cast<sbyte, int>(panel);
+                    int baseWord = 16 * seg.K4Offset + lane;
+                    for (int t = 0; t < full; t++) dst[baseWord + 16 * t] = words[t];
+                    for (int j = 4 * full; j < seg.Length; j++)
+                        panel[64 * (seg.K4Offset + j / 4) + 4 * lane + (j & 3)] = src[j];
                     int sum = 0;
-                    for (int j = 0; j < seg.Length; j++)
-                    {
-                        sbyte v = row[seg.Start + j];
-                        sum += v;
-                        panel[64 * (seg.K4Offset + j / 4) + 4 * lane + (j & 3)] = v;
-                    }
+                    foreach (sbyte v in src) sum += v;
                     sums[ch * segments.Length + si] = sum;
                 }
             }

@@ -25,7 +25,10 @@ internal sealed class CostContext
     private readonly int _actBuffer, _weightBuffer, _outBuffer;
     private readonly int _hiPasses, _loPasses, _hiCols, _loCols, _weightPasses;
     private readonly bool _hiIsWide, _loIsWide;
-    private readonly double[] _sramCycles, _sramReads, _sramWrites;
+    private readonly double[] _sramCycles, _sramReads, _sramWrites, _readPj, _writePj;
+    private readonly int[] _reductionTiles;
+    private readonly bool _overlapped;
+    private readonly double _pjMac4, _pjMac8, _pjAdd, _pjMul, _pjQuant, _pjEpilogue, _pjDramRead, _pjDramWrite;
 
     public CostContext(Workload w, MacArrayConfig mac, AcceleratorConfig hw)
     {
@@ -42,6 +45,45 @@ internal sealed class CostContext
         (_hiPasses, _hiCols, _hiIsWide) = TokenMode(w.Numerics.HiBits);
         (_loPasses, _loCols, _loIsWide) = TokenMode(w.Numerics.LoBits);
         _weightPasses = (w.Numerics.WeightBits + mac.WeightBits - 1) / mac.WeightBits;
+        // Everything the search reads per candidate is resolved once here (the search runs in microseconds).
+        _reductionTiles = CostModel.Candidates(mac.Rows, w.Shape.Features, 1).Reverse().ToArray();
+        _overlapped = _buffers.All(b => b.DoubleBuffered);
+        var t = hw.Energy;
+        _readPj = _buffers.Select(b => t[$"{b.Name}_read"]).ToArray();
+        _writePj = _buffers.Select(b => t[$"{b.Name}_write"]).ToArray();
+        (_pjMac4, _pjMac8, _pjAdd, _pjMul) = (t["mac_int4"], t["mac_int8_token"], t["dwt_add"], t["dwt_mul"]);
+        (_pjQuant, _pjEpilogue, _pjDramRead, _pjDramWrite) = (t["quant_op"], t["epilogue_op"], t["dram_read"], t["dram_write"]);
+        _fixed = FixedWork();
+    }
+
+    private readonly CostEstimate _fixed;
+
+    /// <summary>The parts of an estimate no tiling changes: transform, quantizer and epilogue work, MACs.</summary>
+    private CostEstimate FixedWork()
+    {
+        var shape = _w.Shape;
+        int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
+        var e = new CostEstimate();
+        var (adds, muls) = _w.Plan.OperationsPerColumn();
+        double hadamard = _w.Numerics.FeatureTransform == FeatureTransformKind.Hadamard ? (double)s * d * Math.Log2(d) : 0;
+        double hadamardMuls = hadamard > 0 ? (double)s * d : 0;
+        e.DwtAdd = (double)adds * (d + n) + hadamard;
+        e.DwtMul = (double)muls * (d + n) + hadamardMuls;
+        e.DwtForward = Ceil(((double)adds * d + hadamard) / _hw.DwtUnit.Lanes);
+        e.DwtInverse = Ceil((double)adds * n / _hw.DwtUnit.Lanes);
+        e.QuantOps = 4.0 * s * d + 2.0 * s * _w.Groups;
+        e.Quantizer = Ceil(2.0 * s * d / _hw.Quantizer.Lanes);
+        e.EpilogueOps = (double)s * n * (5 * _w.Groups + (_w.Groups - 1) + (shape.HasBias ? 1 : 0));
+        e.Epilogue = Ceil(e.EpilogueOps / _hw.Epilogue.Lanes);
+        double macsHi = (double)_w.HiTokens * d * n * _weightPasses, macsLo = (double)_w.LoTokens * d * n * _weightPasses;
+        e.MacInt8 = (_hiIsWide ? macsHi : 0) + (_loIsWide ? macsLo : 0);
+        e.MacInt4 = (_hiIsWide ? 0 : macsHi) + (_loIsWide ? 0 : macsLo);
+        e.BusyPeCycles = macsHi * (_hiPasses * _mac.Cols / (double)_hiCols) + macsLo * (_loPasses * _mac.Cols / (double)_loCols);
+        e.Latency = (long)Math.Ceiling(_hw.Dram.LatencyNs * _hw.ClockGhz);
+        e.InputRead = _w.InputBytes;
+        e.BiasRead = _w.BiasBytes;
+        e.OutputWrite = _w.OutputBytes;
+        return e;
     }
 
     /// <summary>Features the DWT unit's buffer holds for a block of <paramref name="blockTokens"/> tokens.</summary>
@@ -63,11 +105,16 @@ internal sealed class CostContext
         return _mac.EightBitMode == EightBitMode.Fused ? (1, Math.Max(1, _mac.Cols / 2), true) : (2, _mac.Cols, true);
     }
 
-    public CostEstimate? Estimate(LoopOrder order, int tm, int tn, int dwtFeatures, out string? reason)
+    /// <summary>The estimate of one candidate tiling, or null when its tiles do not fit the buffers.</summary>
+    public CostEstimate? Estimate(LoopOrder order, int tm, int tn, int dwtFeatures)
     {
         var shape = _w.Shape;
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
-        var e = new CostEstimate { Order = order, Tm = tm, Tn = tn, DwtFeatures = dwtFeatures };
+        var e = _fixed;
+        e.Order = order;
+        e.Tm = tm;
+        e.Tn = tn;
+        e.DwtFeatures = dwtFeatures;
         e.TokenTiles = (s + tm - 1) / tm;
         e.OutputTiles = (n + tn - 1) / tn;
 
@@ -77,7 +124,7 @@ internal sealed class CostContext
         double outTile = 4.0 * tm * tn * (_w.Groups > 1 ? 2 : 1);
         bool weightsResident = false;
         int tk = -1;
-        foreach (int k in CostModel.Candidates(_mac.Rows, d, 1).Reverse())
+        foreach (int k in _reductionTiles)
         {
             double act = order == LoopOrder.ActivationsOuter ? actTileFull : actTileFull * k / d;
             double wt = order == LoopOrder.ActivationsOuter ? weightsPerChannel * tn * k / d : weightsPerChannel * tn;
@@ -87,19 +134,12 @@ internal sealed class CostContext
                 break;
             }
         }
-        if (tk < 0)
-        {
-            reason = $"no tiling fits the buffers (smallest tile: {tm} tokens x {tn} outputs)";
-            return null;
-        }
+        if (tk < 0) return null;
         e.Tk = tk;
         if (order == LoopOrder.ActivationsOuter)
             weightsResident = Fits(actTileFull, _w.WeightBytes, outTile);
 
         // DRAM traffic.
-        e.InputRead = _w.InputBytes;
-        e.BiasRead = _w.BiasBytes;
-        e.OutputWrite = _w.OutputBytes;
         if (order == LoopOrder.ActivationsOuter)
         {
             e.WeightRead = weightsResident ? _w.WeightBytes : (double)_w.WeightBytes * e.TokenTiles;
@@ -115,25 +155,8 @@ internal sealed class CostContext
         }
         double dramBytes = e.InputRead + e.BiasRead + e.OutputWrite + e.WeightRead + e.ActRead + e.ActWrite;
         e.Dram = (long)Math.Ceiling(dramBytes / _hw.DramBytesPerCycle);
-        e.Latency = (long)Math.Ceiling(_hw.Dram.LatencyNs * _hw.ClockGhz);
 
-        // Compute units.
-        var (adds, muls) = _w.Plan.OperationsPerColumn();
-        double hadamard = _w.Numerics.FeatureTransform == FeatureTransformKind.Hadamard ? (double)s * d * Math.Log2(d) : 0;
-        double hadamardMuls = hadamard > 0 ? (double)s * d : 0;
-        e.DwtAdd = (double)adds * (d + n) + hadamard;
-        e.DwtMul = (double)muls * (d + n) + hadamardMuls;
-        e.DwtForward = Ceil(((double)adds * d + hadamard) / _hw.DwtUnit.Lanes);
-        e.DwtInverse = Ceil((double)adds * n / _hw.DwtUnit.Lanes);
-        e.QuantOps = 4.0 * s * d + 2.0 * s * _w.Groups;
-        e.Quantizer = Ceil(2.0 * s * d / _hw.Quantizer.Lanes);
-        e.EpilogueOps = (double)s * n * (5 * _w.Groups + (_w.Groups - 1) + (shape.HasBias ? 1 : 0));
-        e.Epilogue = Ceil(e.EpilogueOps / _hw.Epilogue.Lanes);
         GemmTime(ref e, tm);
-        double macsHi = (double)_w.HiTokens * d * n * _weightPasses, macsLo = (double)_w.LoTokens * d * n * _weightPasses;
-        e.MacInt8 = (_hiIsWide ? macsHi : 0) + (_loIsWide ? macsLo : 0);
-        e.MacInt4 = (_hiIsWide ? 0 : macsHi) + (_loIsWide ? 0 : macsLo);
-        e.BusyPeCycles = macsHi * (_hiPasses * _mac.Cols / (double)_hiCols) + macsLo * (_loPasses * _mac.Cols / (double)_loCols);
 
         // SRAM traffic.
         int kFolds = (d + _mac.Rows - 1) / _mac.Rows;
@@ -166,20 +189,20 @@ internal sealed class CostContext
         // Time: pipelined units, memory overlapped when every buffer is double buffered.
         long gemm = e.GemmHi + e.GemmLo + e.GemmSkew;
         e.ComputeBound = Math.Max(Math.Max(e.DwtForward + e.DwtInverse, e.Quantizer), Math.Max(gemm, e.Epilogue));
-        long sram = (long)Math.Ceiling(_sramCycles.Max());
+        double busiest = 0;
+        foreach (double c in _sramCycles) busiest = Math.Max(busiest, c);
+        long sram = (long)Math.Ceiling(busiest);
         e.MemoryBound = Math.Max(e.Dram, sram);
         // Units stream at the transform's block granularity: only the first block's pre-processing
         // and the last block's post-processing are not hidden (a global DCT/WHT block is the whole sequence).
         double block = Math.Min(tm, Math.Max(1, _w.Plan.BlockTokens + _w.Plan.PrefixTokens)) / (double)s;
         long fill = (long)Math.Ceiling((e.DwtForward + e.Quantizer + e.Epilogue + e.DwtInverse) * block) + e.Latency;
-        bool overlapped = _buffers.All(b => b.DoubleBuffered);
-        e.Cycles = (overlapped ? Math.Max(e.ComputeBound, e.MemoryBound) : e.ComputeBound + e.MemoryBound) + fill;
+        e.Cycles = (_overlapped ? Math.Max(e.ComputeBound, e.MemoryBound) : e.ComputeBound + e.MemoryBound) + fill;
         if (_hw.CycleModel == CycleModel.Scalesim)
         {
             e.Cycles = gemm;
         }
         e.EnergyPj = Energy(e);
-        reason = null;
         return e;
     }
 
@@ -268,12 +291,11 @@ internal sealed class CostContext
 
     private double Energy(in CostEstimate e)
     {
-        var t = _hw.Energy;
-        double pj = e.MacInt4 * t["mac_int4"] + e.MacInt8 * t["mac_int8_token"] + e.DwtAdd * t["dwt_add"] + e.DwtMul * t["dwt_mul"]
-                  + e.QuantOps * t["quant_op"] + e.EpilogueOps * t["epilogue_op"];
-        pj += (e.InputRead + e.ActRead + e.WeightRead + e.BiasRead) * t["dram_read"] + (e.ActWrite + e.OutputWrite) * t["dram_write"];
-        foreach (var (reads, writes, buffer) in SramTraffic(e))
-            pj += reads * t[$"{_buffers[buffer].Name}_read"] + writes * t[$"{_buffers[buffer].Name}_write"];
+        double pj = e.MacInt4 * _pjMac4 + e.MacInt8 * _pjMac8 + e.DwtAdd * _pjAdd + e.DwtMul * _pjMul
+                  + e.QuantOps * _pjQuant + e.EpilogueOps * _pjEpilogue;
+        pj += (e.InputRead + e.ActRead + e.WeightRead + e.BiasRead) * _pjDramRead + (e.ActWrite + e.OutputWrite) * _pjDramWrite;
+        for (int b = 0; b < _buffers.Length; b++)
+            pj += _sramReads[b] * _readPj[b] + _sramWrites[b] * _writePj[b];
         return pj;
     }
 

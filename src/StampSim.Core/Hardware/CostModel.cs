@@ -27,7 +27,7 @@ public static class CostModel
             return Infeasible(hw, $"dwt_unit.buffer ({Units.FormatBytes(hw.DwtUnit.Buffer)}) cannot hold one block of {block} tokens of one feature in {ConfigNames.Of(hw.DwtUnit.Format)}");
 
         CostEstimate? best = null;
-        string? lastReason = null;
+        (int Tm, int Tn)? smallest = null;
         LoopOrder[] orders = fixedMapping is null ? [LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter] : [fixedMapping.Order];
         foreach (var order in orders)
         {
@@ -35,11 +35,12 @@ public static class CostModel
             {
                 foreach (int tn in fixedMapping is null ? Candidates(mac.Cols, shape.Outputs, 1) : [fixedMapping.TileOutputs])
                 {
-                    var estimate = ctx.Estimate(order, tm, tn, dwtFeatures, out string? reason);
+                    var estimate = ctx.Estimate(order, tm, tn, dwtFeatures);
                     if (estimate is null)
                     {
-                        lastReason = reason;
-                        continue;
+                        // Larger output tiles need more of every buffer: none of them fits either.
+                        smallest ??= (tm, tn);
+                        break;
                     }
                     if (best is null || estimate.Value.Cycles < best.Value.Cycles ||
                         (estimate.Value.Cycles == best.Value.Cycles && estimate.Value.EnergyPj < best.Value.EnergyPj))
@@ -47,7 +48,8 @@ public static class CostModel
                 }
             }
         }
-        return best is { } b ? ctx.Describe(b) : Infeasible(hw, lastReason ?? "no tiling fits the buffers");
+        return best is { } b ? ctx.Describe(b)
+            : Infeasible(hw, $"no tiling fits the buffers (even the smallest tile, {smallest?.Tm} tokens x {smallest?.Tn} outputs, does not)");
     }
 
     /// <summary>Tile sizes: multiples of <paramref name="unit"/> doubling up to <paramref name="total"/>, and the whole dimension.</summary>
