@@ -29,6 +29,8 @@ public static class StampSimCli
             CaptureCommand.Create(console),
             EvalCommand.Create(console),
             BenchCommand.Create(console),
+            SweepCommand.Create(console),
+            SweepCommand.CreateMerge(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -31,30 +31,31 @@ public sealed record StampConfig
     /// <summary>Loads a config file (or the embedded default when <paramref name="path"/> is null) and applies overrides.</summary>
     public static StampConfig Load(string? path, IEnumerable<string>? overrides = null)
     {
-        string text, source;
-        if (path is null)
-        {
-            source = $"(embedded) {DefaultResource}";
-            text = ReadEmbedded(DefaultResource);
-        }
-        else
-        {
-            source = path;
-            try { text = File.ReadAllText(path); }
-            catch (FileNotFoundException) { throw new InputException($"{path}: config file not found"); }
-            catch (DirectoryNotFoundException) { throw new InputException($"{path}: config file not found"); }
-            catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-            catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
-        }
+        var (text, source) = ReadText(path);
         return Parse(text, source, overrides);
     }
 
     /// <summary>Parses config text and applies overrides.</summary>
-    public static StampConfig Parse(string text, string source, IEnumerable<string>? overrides = null)
+    public static StampConfig Parse(string text, string source, IEnumerable<string>? overrides = null) =>
+        FromTree(YamlConfigParser.ParseDocument(text, source), overrides);
+
+    /// <summary>Reads a config from a parsed tree (left untouched) with overrides applied to a copy.</summary>
+    public static StampConfig FromTree(ConfigMap root, IEnumerable<string>? overrides = null)
     {
-        var root = YamlConfigParser.ParseDocument(text, source);
-        if (overrides is not null) ConfigOverrides.Apply(root, overrides);
-        return Read(ConfigSection.Root(root));
+        var tree = overrides is null ? root : root.DeepClone();
+        if (overrides is not null) ConfigOverrides.Apply(tree, overrides);
+        return Read(ConfigSection.Root(tree));
+    }
+
+    /// <summary>The text and source name of a config file, or of the embedded default when <paramref name="path"/> is null.</summary>
+    public static (string Text, string Source) ReadText(string? path)
+    {
+        if (path is null) return (ReadEmbedded(DefaultResource), $"(embedded) {DefaultResource}");
+        try { return (File.ReadAllText(path), path); }
+        catch (FileNotFoundException) { throw new InputException($"{path}: config file not found"); }
+        catch (DirectoryNotFoundException) { throw new InputException($"{path}: config file not found"); }
+        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
+        catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
     }
 
     /// <summary>Reads a config from its root section.</summary>

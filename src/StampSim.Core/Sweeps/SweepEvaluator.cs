@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using StampSim.Config;
+using StampSim.Hardware;
+using StampSim.Pipeline;
+using StampSim.Traces;
+
+namespace StampSim.Sweeps;
+
+/// <summary>
+/// Evaluates sweep points. The expensive part, the golden numerics of every layer, depends only on
+/// the trace and the numerics (and the adder-tree length), never on the rest of the hardware: it is
+/// computed once per distinct setting and reused by every point that shares it. The cost model then
+/// runs per point and layer.
+/// </summary>
+public sealed class SweepEvaluator
+{
+    private readonly IReadOnlyList<TraceFile> _traces;
+    private readonly IReadOnlyList<IReadOnlyList<TraceLayer>> _layers;
+    private readonly ExecutionOptions _options;
+    private readonly ConcurrentDictionary<string, Lazy<NumericsOutcome>> _numerics = new();
+    private int _engineRuns;
+
+    /// <summary>Creates an evaluator over opened traces and their selected layers.</summary>
+    public SweepEvaluator(IReadOnlyList<TraceFile> traces, IReadOnlyList<IReadOnlyList<TraceLayer>> layers, ExecutionOptions options)
+    {
+        _traces = traces;
+        _layers = layers;
+        _options = options;
+        _maxFeatures = traces.Select((t, i) => layers[i].Count == 0 ? 0 : layers[i].Max(l => (int)t.Tensor(l.Activation).Shape[1])).ToArray();
+    }
+
+    private readonly int[] _maxFeatures;
+
+    /// <summary>How many distinct numerics settings ran through the golden engine so far.</summary>
+    public int EngineRuns => _engineRuns;
+
+    /// <summary>Evaluates one point (thread-safe).</summary>
+    public PointResult Evaluate(SweepPoint point)
+    {
+        var config = point.Config;
+        var hw = config.Accelerator!;
+        var trace = _traces[point.TraceIndex];
+        var layers = _layers[point.TraceIndex];
+        long cycles = 0;
+        double seconds = 0, dram = 0, energy = 0, macs = 0;
+        foreach (var layer in layers)
+        {
+            var x = trace.Tensor(layer.Activation);
+            var w = trace.Tensor(layer.Weight!);
+            var shape = new LayerShape((int)x.Shape[0], (int)x.Shape[1], (int)w.Shape[0], layer.Bias is not null);
+            var cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw);
+            if (!cost.Feasible)
+                return new PointResult(point.Index, false, $"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+            cycles += cost.TotalCycles;
+            seconds += cost.Seconds;
+            dram += cost.DramReadBytes + cost.DramWriteBytes;
+            energy += cost.EnergyPj;
+            macs += shape.Macs;
+        }
+        var numerics = Numerics(point);
+        return new PointResult(point.Index, true, null, cycles, seconds, dram, energy, energy * 1000 / macs,
+            numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
+    }
+
+    private NumericsOutcome Numerics(SweepPoint point)
+    {
+        var config = point.Config;
+        // Everything the golden engine reads: the numerics, and the adder-tree length only when some
+        // layer could overflow (otherwise every chunking gives the exact sum, bit for bit).
+        bool rowsMatter = _maxFeatures[point.TraceIndex] is int d &&
+            !new Gemm.MacArray(config.MacArray.Rows, config.Numerics.Accumulator).CannotOverflow(
+                Quantization.ActivationQuantizer.MaxAbsCode(config.Numerics), Quantization.SymmetricQuantizer.MaxCode(config.Numerics.WeightBits), d);
+        string key = $"{point.TraceIndex}|{(rowsMatter ? config.MacArray.Rows : 0)}|{JsonSerializer.Serialize(config.Numerics, ConfigJson.Options)}";
+        return _numerics.GetOrAdd(key, _ => new Lazy<NumericsOutcome>(() =>
+        {
+            Interlocked.Increment(ref _engineRuns);
+            var numericsOnly = new StampConfig { Numerics = config.Numerics, MacArray = config.MacArray };
+            var replayed = new TraceReplay(_traces[point.TraceIndex], numericsOnly, _options).Run(_layers[point.TraceIndex]).ToList();
+            return new NumericsOutcome(replayed.Select(r => r.Metrics).ToArray(), replayed.Select(r => (double)r.Tokens * r.Features).ToArray());
+        })).Value;
+    }
+}

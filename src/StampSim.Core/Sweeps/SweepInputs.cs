@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using StampSim.Config;
+using StampSim.Pipeline;
+using StampSim.Traces;
+
+namespace StampSim.Sweeps;
+
+/// <summary>A spec with its configs parsed and its traces opened and layer-selected, ready to expand and evaluate.</summary>
+public sealed class SweepInputs : IDisposable
+{
+    private SweepInputs(SweepSpec spec, IReadOnlyList<(ConfigMap Tree, string Source)> configs, IReadOnlyList<TraceFile> traces,
+        IReadOnlyList<IReadOnlyList<TraceLayer>> layers, string hash)
+    {
+        Spec = spec;
+        Configs = configs;
+        Traces = traces;
+        Layers = layers;
+        Hash = hash;
+    }
+
+    /// <summary>The spec.</summary>
+    public SweepSpec Spec { get; }
+
+    /// <summary>Parsed base configs, one per spec config.</summary>
+    public IReadOnlyList<(ConfigMap Tree, string Source)> Configs { get; }
+
+    /// <summary>Opened traces, one per spec trace.</summary>
+    public IReadOnlyList<TraceFile> Traces { get; }
+
+    /// <summary>Selected layers of each trace.</summary>
+    public IReadOnlyList<IReadOnlyList<TraceLayer>> Layers { get; }
+
+    /// <summary>The spec hash (spec text plus the content of every config and trace).</summary>
+    public string Hash { get; }
+
+    /// <summary>
+    /// Resolves the spec's configs (a path, or the name of a shipped config such as <c>edge-npu</c>)
+    /// and traces (<c>bundled</c> or a path, relative to the working directory or to the spec).
+    /// </summary>
+    public static SweepInputs Open(SweepSpec spec)
+    {
+        string specDir = Path.GetDirectoryName(Path.GetFullPath(spec.Source)) ?? ".";
+        var configs = new List<(ConfigMap, string)>();
+        var contents = new Dictionary<string, string>();
+        foreach (var c in spec.Configs)
+        {
+            string text, source;
+            string? path = Locate(c, specDir);
+            if (path is not null)
+                (text, source) = StampConfig.ReadText(path);
+            else
+            {
+                string name = c.EndsWith(".yaml", StringComparison.Ordinal) ? Path.GetFileName(c) : c + ".yaml";
+                try { text = StampConfig.ReadEmbedded(name); }
+                catch (InputException) { throw new InputException($"{spec.Source}: config '{c}' is neither a file nor a shipped config"); }
+                source = $"(embedded) {name}";
+            }
+            configs.Add((YamlConfigParser.ParseDocument(text, source), source));
+            contents[c] = Sha256(System.Text.Encoding.UTF8.GetBytes(text));
+        }
+        var traces = new List<TraceFile>();
+        var layers = new List<IReadOnlyList<TraceLayer>>();
+        try
+        {
+            foreach (var t in spec.Traces)
+            {
+                string path = t == SweepSpec.BundledTraceName ? BundledTrace.Materialize()
+                    : Locate(t, specDir) ?? throw new InputException($"{spec.Source}: trace '{t}' not found");
+                var trace = TraceFile.Open(path);
+                traces.Add(trace);
+                layers.Add(LayerSelection.Select(trace.Manifest, spec.Layers, path));
+                using var stream = File.OpenRead(path);
+                contents[t] = Convert.ToHexStringLower(SHA256.HashData(stream));
+            }
+        }
+        catch
+        {
+            foreach (var trace in traces) trace.Dispose();
+            throw;
+        }
+        return new SweepInputs(spec, configs, traces, layers, spec.Hash(k => contents[k]));
+    }
+
+    /// <summary>An evaluator over these traces.</summary>
+    public SweepEvaluator Evaluator(ExecutionOptions options) => new(Traces, Layers, options);
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var t in Traces) t.Dispose();
+    }
+
+    private static string? Locate(string path, string specDir) =>
+        File.Exists(path) ? path : File.Exists(Path.Combine(specDir, path)) ? Path.Combine(specDir, path) : null;
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,143 @@
+using System.Security.Cryptography;
+using System.Text;
+using StampSim.Config;
+
+namespace StampSim.Sweeps;
+
+/// <summary>How points are drawn from the axes' grid.</summary>
+/// <param name="Random">Number of points to draw at random (without replacement), or null for the full grid.</param>
+/// <param name="Seed">Seed of the random draw.</param>
+public sealed record SweepSampling(int? Random, ulong Seed);
+
+/// <summary>
+/// A design-space sweep: base accelerator configs, traces and layers, fixed overrides, axes over any
+/// dotted config key, sampling, constraints and the objectives of the Pareto front. The minimal form:
+/// <code>
+/// trace: bundled
+/// config: hwconfigs/edge-npu.yaml
+/// axes:
+///   mac_array.rows: [8, 16, 32]
+///   numerics.hi_tokens: [0, 16, 64]
+/// </code>
+/// </summary>
+public sealed record SweepSpec
+{
+    /// <summary>Traces: <c>bundled</c> or paths.</summary>
+    public required IReadOnlyList<string> Traces { get; init; }
+
+    /// <summary>Layer selection glob (all layers when null).</summary>
+    public string? Layers { get; init; }
+
+    /// <summary>Base configs: paths or embedded names.</summary>
+    public required IReadOnlyList<string> Configs { get; init; }
+
+    /// <summary>Fixed overrides applied to every point before the axes.</summary>
+    public IReadOnlyList<string> Sets { get; init; } = [];
+
+    /// <summary>Axes in spec order (the last varies fastest).</summary>
+    public required IReadOnlyList<SweepAxis> Axes { get; init; }
+
+    /// <summary>Grid or random sampling.</summary>
+    public SweepSampling Sampling { get; init; } = new(null, 0);
+
+    /// <summary>Constraints every point must satisfy.</summary>
+    public IReadOnlyList<ConstraintExpression> Constraints { get; init; } = [];
+
+    /// <summary>Pareto objectives.</summary>
+    public IReadOnlyList<SweepObjective> Objectives { get; init; } = [];
+
+    /// <summary>The spec file's text.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Where the spec came from.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Reads and validates a spec file.</summary>
+    public static SweepSpec Load(string path)
+    {
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: sweep spec not found"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read ({e.Message})"); }
+        return Parse(text, path);
+    }
+
+    /// <summary>Parses spec text.</summary>
+    public static SweepSpec Parse(string text, string source)
+    {
+        var root = YamlConfigParser.ParseDocument(text, source);
+        var s = ConfigSection.Root(root);
+        s.Int("version", 1, 1, 1);
+        var traces = OneOrMany(s, "trace", "traces", BundledTraceName);
+        var configs = OneOrMany(s, "config", "configs", null);
+        var sets = new List<string>();
+        var setSection = s.Section("set");
+        foreach (var key in setSection.Keys.ToList())
+        {
+            if (setSection.Raw(key) is not ConfigScalar v)
+                throw setSection.Error(key, "fixed overrides must be single values");
+            sets.Add($"{key}={v.Text}");
+        }
+        var axesSection = s.Section("axes");
+        var axes = axesSection.Keys.ToList().Select(k => SweepAxis.Read(k, axesSection.Raw(k)!, axesSection)).ToList();
+        if (axes.Count == 0) throw new InputException($"{s.MarkOf("axes")}: axes: a sweep needs at least one axis");
+        var constraints = s.List("constraints", [], ConstraintExpression.Parse);
+        var objectives = s.List("objectives", SweepObjective.Defaults, t =>
+            SweepObjective.Known.ContainsKey(t) ? t : throw new FormatException($"unknown objective '{t}' (expected one of: {string.Join(", ", SweepObjective.Known.Keys)})"));
+        var spec = new SweepSpec
+        {
+            Traces = traces,
+            Layers = s.String("layers", null),
+            Configs = configs,
+            Sets = sets,
+            Axes = axes,
+            Sampling = ReadSampling(s),
+            Constraints = constraints,
+            Objectives = objectives.Select(o => SweepObjective.Known[o]).ToArray(),
+            Text = text,
+            Source = source,
+        };
+        s.RejectUnknownKeys();
+        return spec;
+    }
+
+    /// <summary>The name that selects the trace bundled with StampSim.</summary>
+    public const string BundledTraceName = "bundled";
+
+    /// <summary>Points in the full grid of one config and trace (before constraints).</summary>
+    public long GridSize => Axes.Aggregate(1L, (a, x) => checked(a * x.Values.Count));
+
+    /// <summary>SHA-256 of the spec together with the content of the configs and traces it names.</summary>
+    public string Hash(Func<string, string> contentHash)
+    {
+        var sb = new StringBuilder(Text).Append('\n');
+        foreach (var c in Configs) sb.Append("config ").Append(c).Append(' ').Append(contentHash(c)).Append('\n');
+        foreach (var t in Traces) sb.Append("trace ").Append(t).Append(' ').Append(contentHash(t)).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    private static IReadOnlyList<string> OneOrMany(ConfigSection s, string one, string many, string? @default)
+    {
+        bool hasOne = s.Has(one), hasMany = s.Has(many);
+        if (hasOne && hasMany) throw s.Error(many, $"give either '{one}' or '{many}', not both");
+        if (hasMany)
+        {
+            var list = s.List(many, [], t => t);
+            return list.Count > 0 ? list : throw s.Error(many, "the list is empty");
+        }
+        if (hasOne) return [s.RequiredString(one)];
+        return @default is null ? throw new InputException($"{s.Mark}: missing required key '{one}'") : [@default];
+    }
+
+    private static SweepSampling ReadSampling(ConfigSection s)
+    {
+        var node = s.Raw("sampling");
+        if (node is null) return new SweepSampling(null, 0);
+        if (node is ConfigScalar { Text: "grid" }) return new SweepSampling(null, 0);
+        if (node is ConfigScalar other) throw s.Error("sampling", $"expected 'grid' or {{random: N, seed: S}}, got '{other.Text}'");
+        var r = s.Section("sampling");
+        var result = new SweepSampling(r.RequiredInt("random", 1, int.MaxValue), (ulong)r.Int("seed", 0, 0, int.MaxValue));
+        r.RejectUnknownKeys();
+        return result;
+    }
+}
