@@ -1,0 +1,110 @@
+using ILGPU;
+using ILGPU.Algorithms;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using StampSim.Gpu.Kernels;
+
+namespace StampSim.Gpu.Runtime;
+
+/// <summary>
+/// An ILGPU context and the accelerator the kernels run on, with every kernel loaded. The CPU
+/// accelerator is configured like a GPU (warp 32, 8 warps = 256 threads per group, one
+/// multiprocessor) so grouped kernels run the same way they do on CUDA.
+/// </summary>
+public sealed class GpuDevice : IDisposable
+{
+    private readonly Context _context;
+
+    private GpuDevice(Context context, Accelerator accelerator, CudaStatus? cuda, string? fallbackReason)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Cuda = cuda;
+        FallbackReason = fallbackReason;
+        Kernels = KernelSet.Load(accelerator);
+    }
+
+    /// <summary>The accelerator.</summary>
+    public Accelerator Accelerator { get; }
+
+    /// <summary>What the CUDA probe found; null when only the CPU accelerator was asked for.</summary>
+    public CudaStatus? Cuda { get; }
+
+    /// <summary>Why <c>auto</c> fell back to the CPU accelerator, or null.</summary>
+    public string? FallbackReason { get; }
+
+    /// <summary>True when the kernels run on a CUDA device.</summary>
+    public bool IsCuda => Accelerator.AcceleratorType == AcceleratorType.Cuda;
+
+    /// <summary>One line naming the accelerator and device.</summary>
+    public string Description => IsCuda
+        ? $"cuda: {Accelerator.Name} ({Accelerator.NumMultiprocessors} multiprocessors, {Accelerator.MemorySize / (1L << 20)} MiB)"
+        : $"cpu: ILGPU CPU accelerator (warp {Accelerator.WarpSize}, {Accelerator.MaxNumThreadsPerGroup} threads per group, {Accelerator.NumMultiprocessors} multiprocessor)";
+
+    internal KernelSet Kernels { get; }
+
+    /// <summary>The GPU-like CPU accelerator configuration: warp 32, 8 warps per group, one multiprocessor.</summary>
+    public static CPUDevice GpuLikeCpu() => new(32, 8, 1);
+
+    /// <summary>Opens the accelerator <paramref name="kind"/> asks for.</summary>
+    /// <exception cref="InputException">CUDA was asked for and no CUDA device is available (the message says why).</exception>
+    public static GpuDevice Open(AcceleratorKind kind)
+    {
+        if (kind != AcceleratorKind.Cpu) CudaDriverResolver.Register();
+        var context = Context.Create(b =>
+        {
+            if (kind != AcceleratorKind.Cpu) b.Cuda();
+            b.CPU(GpuLikeCpu()).EnableAlgorithms();
+        });
+        try
+        {
+            if (kind == AcceleratorKind.Cpu)
+                return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), null, null);
+            var cuda = CudaStatus.Probe(context);
+            if (cuda.Supported)
+                return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), cuda, null);
+            if (kind == AcceleratorKind.Cuda)
+                throw new InputException($"--accelerator cuda: no CUDA device: {cuda.Reason}");
+            return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), cuda, cuda.Reason);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Report lines: the CUDA probe (when CUDA was considered), the accelerator used, and why a fallback happened.</summary>
+    public IEnumerable<string> ReportLines()
+    {
+        if (Cuda is not null)
+            foreach (var line in Cuda.Lines()) yield return line;
+        yield return $"accelerator  {Description}";
+        if (FallbackReason is not null)
+            yield return $"             (auto fell back to the CPU accelerator: {FallbackReason})";
+    }
+
+    /// <summary>A grid-stride launch for <paramref name="count"/> items: at most the threads the device keeps resident.</summary>
+    internal Work Work(long count)
+    {
+        if (count > int.MaxValue)
+            throw new InputException($"a stage of {count} elements is too large for one launch (limit {int.MaxValue})");
+        long resident = (long)Accelerator.NumMultiprocessors * Accelerator.MaxNumThreadsPerMultiprocessor;
+        return new Work((int)count, (int)Math.Max(1, Math.Min(count, resident)));
+    }
+
+    /// <summary>Thread groups for the GEMM: at most as many as stay resident, each striding over the tiles.</summary>
+    internal int GemmGroups(int tiles)
+    {
+        int perMultiprocessor = Math.Max(1, Accelerator.MaxNumThreadsPerMultiprocessor / GemmKernels.GroupThreads);
+        return Math.Max(1, Math.Min(tiles, Accelerator.NumMultiprocessors * perMultiprocessor));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+}
