@@ -70,6 +70,27 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
             AssertIdentical("zeros " + q, inputs, ["numerics.transform=none", "numerics.hi_tokens=4", $"numerics.act_quant={q}"], ordered: false);
     }
 
+    [Fact]
+    public void Random_shapes_and_configurations_match()
+    {
+        // Seeded, so a failure reproduces; shapes avoid multiples of the tile (32) and of 4.
+        var rng = new Random(2024);
+        string[] transforms = ["haar", "none", "dct"];
+        for (int trial = 0; trial < 6; trial++)
+        {
+            int s = rng.Next(3, 50), n = rng.Next(1, 45), group = rng.Next(1, 9), d = group * rng.Next(1, 12);
+            string[] sets =
+            [
+                $"numerics.transform={transforms[trial % 3]}", $"numerics.hi_tokens={rng.Next(0, s + 2)}",
+                $"numerics.hi_bits={rng.Next(2, 9)}", $"numerics.lo_bits={rng.Next(2, 9)}", $"numerics.weight_bits={rng.Next(2, 9)}",
+                $"numerics.act_group={(trial % 2 == 0 ? group : 0)}", $"numerics.act_quant={(trial % 4 < 2 ? "minmax" : "symmetric")}",
+                $"mac_array.rows={rng.Next(1, 20)}", $"numerics.accumulator.tree_bits={rng.Next(8, 33)}", $"numerics.accumulator.acc_bits={rng.Next(8, 33)}",
+                $"numerics.accumulator.overflow={(trial % 3 == 0 ? "wrap" : "saturate")}",
+            ];
+            AssertIdentical($"trial {trial}: s={s} d={d} n={n} {string.Join(' ', sets)}", RandomLayer(s, d, n), sets, ordered: false);
+        }
+    }
+
     private LayerResult AssertIdentical(string name, LayerInputs inputs, string[] sets, bool ordered)
     {
         var cfg = StampConfig.Load(null, sets);
