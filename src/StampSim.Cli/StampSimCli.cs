@@ -23,6 +23,7 @@ public static class StampSimCli
         {
             LayerCommand.Create(console),
             CostCommand.Create(console),
+            CrosscheckCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

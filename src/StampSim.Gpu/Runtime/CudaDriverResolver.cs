@@ -31,15 +31,15 @@ public static class CudaDriverResolver
             NativeLibrary.Free(NativeLibrary.Load(DriverLibrary));
             return null;
         }
-        catch (DllNotFoundException e)
+        catch (Exception e) when (e is DllNotFoundException or BadImageFormatException)
         {
-            return e.Message.ReplaceLineEndings(" ").Trim();
-        }
-        catch (BadImageFormatException e)
-        {
-            return e.Message.ReplaceLineEndings(" ").Trim();
+            return LoaderError(e.Message);
         }
     }
+
+    /// <summary>The loader's own words (dlerror), which .NET puts on the last line after a generic preamble.</summary>
+    private static string LoaderError(string message) =>
+        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? message;
 
     private static IntPtr Resolve(Assembly assembly, string name) =>
         name == "cuda" && NativeLibrary.TryLoad(DriverLibrary, out var handle) ? handle : IntPtr.Zero;

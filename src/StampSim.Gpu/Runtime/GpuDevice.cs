@@ -47,9 +47,13 @@ public sealed class GpuDevice : IDisposable
     /// <summary>The GPU-like CPU accelerator configuration: warp 32, 8 warps per group, one multiprocessor.</summary>
     public static CPUDevice GpuLikeCpu() => new(32, 8, 1);
 
-    /// <summary>Opens the accelerator <paramref name="kind"/> asks for.</summary>
+    /// <summary>
+    /// Opens the accelerator <paramref name="kind"/> asks for. Unless only the CPU accelerator was
+    /// asked for, the CUDA probe's findings are written to <paramref name="log"/> as soon as they are
+    /// known, so they are visible even when opening then fails.
+    /// </summary>
     /// <exception cref="InputException">CUDA was asked for and no CUDA device is available (the message says why).</exception>
-    public static GpuDevice Open(AcceleratorKind kind)
+    public static GpuDevice Open(AcceleratorKind kind, TextWriter? log = null)
     {
         if (kind != AcceleratorKind.Cpu) CudaDriverResolver.Register();
         var context = Context.Create(b =>
@@ -62,6 +66,8 @@ public sealed class GpuDevice : IDisposable
             if (kind == AcceleratorKind.Cpu)
                 return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), null, null);
             var cuda = CudaStatus.Probe(context);
+            if (log is not null)
+                foreach (var line in cuda.Lines()) log.WriteLine(line);
             if (cuda.Supported)
                 return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), cuda, null);
             if (kind == AcceleratorKind.Cuda)
@@ -73,16 +79,6 @@ public sealed class GpuDevice : IDisposable
             context.Dispose();
             throw;
         }
-    }
-
-    /// <summary>Report lines: the CUDA probe (when CUDA was considered), the accelerator used, and why a fallback happened.</summary>
-    public IEnumerable<string> ReportLines()
-    {
-        if (Cuda is not null)
-            foreach (var line in Cuda.Lines()) yield return line;
-        yield return $"accelerator  {Description}";
-        if (FallbackReason is not null)
-            yield return $"             (auto fell back to the CPU accelerator: {FallbackReason})";
     }
 
     /// <summary>A grid-stride launch for <paramref name="count"/> items: at most the threads the device keeps resident.</summary>

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using StampSim.Config;
+using StampSim.Gpu.Crosscheck;
+using StampSim.Gpu.Pipeline;
+using StampSim.Gpu.Runtime;
+using StampSim.Pipeline;
+using StampSim.Traces.Npy;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary>
+/// <c>stampsim crosscheck</c>: runs the golden engine and either the ILGPU kernels or a user's own
+/// kernel dumps (<c>--external ...</c>) on the same layer and compares every stage bit for bit.
+/// Exit 0 when everything matches, 1 on any mismatch, 2 on bad input.
+/// </summary>
+internal static class CrosscheckCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var x = new Option<string>("--x") { Description = "Activations X (s, d) as .npy", Required = true };
+        var weight = new Option<string>("--weight") { Description = "Weights W (n, d) as .npy, PyTorch nn.Linear layout", Required = true };
+        var bias = new Option<string?>("--bias") { Description = "Bias b (n) as .npy" };
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var accelerator = new Option<string>("--accelerator")
+        {
+            Description = "Where the ILGPU kernels run: auto (CUDA when found, else CPU), cuda, cpu",
+            DefaultValueFactory = _ => "auto",
+        };
+        var external = new Option<string?>("--external") { Description = "Compare your kernel's output Y (s, n) with the golden prediction instead of running the ILGPU kernels" };
+        var externalCodes = new Option<string?>("--external-codes") { Description = "Your signed activation codes (s, d), any integer dtype" };
+        var externalAcc = new Option<string?>("--external-acc") { Description = "Your accumulators (s, groups, n), or (s, n) without groups, any integer dtype" };
+        var externalTransformed = new Option<string?>("--external-transformed") { Description = "Your transformed activations (s, d) as float32" };
+        var externalYt = new Option<string?>("--external-yt") { Description = "Your epilogue output before the inverse transform (s, n) as float32" };
+        var cmd = new Command("crosscheck", "Compare the ILGPU kernels (or your own kernel's dumps) with the golden engine, stage by stage, bit for bit.")
+        {
+            x, weight, bias, config, set, accelerator, external, externalCodes, externalAcc, externalTransformed, externalYt,
+        };
+        cmd.SetAction(p =>
+        {
+            var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
+            string kindText = p.GetValue(accelerator) ?? "auto";
+            if (!ConfigNames.TryParse<AcceleratorKind>(kindText, out var kind))
+                throw new InputException($"--accelerator: unknown accelerator '{kindText}' (expected one of: {string.Join(", ", ConfigNames.All<AcceleratorKind>())})");
+            var outputs = ReadExternal(console, p.GetValue(external), p.GetValue(externalCodes), p.GetValue(externalAcc), p.GetValue(externalTransformed), p.GetValue(externalYt));
+            var inputs = LayerCommand.Load(console, p.GetValue(x)!, p.GetValue(weight)!, p.GetValue(bias));
+            if (!outputs.IsEmpty)
+                return CheckExternal(console, inputs, cfg, outputs) ? 0 : 1;
+            using var device = GpuDevice.Open(kind, console.Out);
+            console.Out.WriteLine($"accelerator  {device.Description}");
+            if (device.FallbackReason is not null)
+                console.Out.WriteLine($"             (auto fell back to the CPU accelerator: {device.FallbackReason})");
+            return CheckLayer(console, inputs, cfg, device) ? 0 : 1;
+        });
+        return cmd;
+    }
+
+    /// <summary>
+    /// Cross-checks one layer on <paramref name="device"/> and prints its table; true when every stage
+    /// matches. Takes plain <see cref="LayerInputs"/> so layers read from a trace can be checked the same way.
+    /// </summary>
+    internal static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device)
+    {
+        var clock = Stopwatch.StartNew();
+        var golden = new StampLayer(cfg.Numerics, cfg.MacArray).Run(inputs, keepIntermediates: true);
+        double goldenSeconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray).Run(inputs);
+        double gpuSeconds = clock.Elapsed.TotalSeconds;
+        PrintHeader(console.Out, inputs, golden);
+        console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"time         golden {goldenSeconds:0.000} s, kernels {gpuSeconds:0.000} s (with transfers); gemm {(gpu.WholeGroupGemm ? "whole groups (overflow impossible)" : "chunked")}, " +
+            $"{golden.Gemm.Events.Total} range events"));
+        var stages = LayerComparison.Compare(inputs, golden, gpu);
+        CrosscheckReport.Print(console.Out, stages, histogram: false);
+        return stages.All(s => s.Matches);
+    }
+
+    private static bool CheckExternal(CliConsole console, LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs)
+    {
+        var golden = new StampLayer(cfg.Numerics, cfg.MacArray).Run(inputs, keepIntermediates: true);
+        var stages = ExternalComparison.Compare(inputs, golden, outputs);
+        PrintHeader(console.Out, inputs, golden);
+        console.Out.WriteLine("compared     your kernel's dumps with the golden prediction (no ILGPU kernels run)");
+        CrosscheckReport.Print(console.Out, stages, histogram: true);
+        return stages.All(s => s.Matches);
+    }
+
+    private static void PrintHeader(TextWriter o, LayerInputs inputs, LayerResult golden) =>
+        o.WriteLine($"layer        {inputs.Name}: s={inputs.Tokens} d={inputs.Features} n={inputs.Outputs}; {golden.Transform.Description}, " +
+                    $"{golden.Activations.Groups} group(s) per token");
+
+    private static ExternalOutputs ReadExternal(CliConsole console, string? y, string? codes, string? acc, string? transformed, string? yt) =>
+        new(Floats(console, y), Integers(codes), Integers(acc), Floats(console, transformed), Floats(console, yt));
+
+    private static ExternalTensor<float>? Floats(CliConsole console, string? path)
+    {
+        if (path is null) return null;
+        var t = NpyFile.ReadFloat32(path);
+        if (t.SourceType != Traces.ElementType.Float32)
+            console.Warn($"{path}: {t.SourceType} values are compared after conversion to float32 ({t.RoundedValues} changed)");
+        return new ExternalTensor<float>(path, t.Shape, t.Data);
+    }
+
+    private static ExternalTensor<long>? Integers(string? path)
+    {
+        if (path is null) return null;
+        var (shape, data) = NpyFile.ReadInt64(path);
+        return new ExternalTensor<long>(path, shape, data);
+    }
+}
