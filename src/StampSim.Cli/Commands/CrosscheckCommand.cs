@@ -34,9 +34,14 @@ internal static class CrosscheckCommand
         var externalAcc = new Option<string?>("--external-acc") { Description = "Your accumulators (s, groups, n), or (s, n) without groups, any integer dtype" };
         var externalTransformed = new Option<string?>("--external-transformed") { Description = "Your transformed activations (s, d) as float32" };
         var externalYt = new Option<string?>("--external-yt") { Description = "Your epilogue output before the inverse transform (s, n) as float32" };
+        var gemmRepeats = new Option<int>("--time-gemm")
+        {
+            Description = "Also launch the GEMM kernel N more times and report its time per launch (for comparing with other int8 GEMMs)",
+            DefaultValueFactory = _ => 0,
+        };
         var cmd = new Command("crosscheck", "Compare the ILGPU kernels (or your own kernel's dumps) with the golden engine, stage by stage, bit for bit.")
         {
-            x, weight, bias, config, set, accelerator, external, externalCodes, externalAcc, externalTransformed, externalYt,
+            x, weight, bias, config, set, accelerator, gemmRepeats, external, externalCodes, externalAcc, externalTransformed, externalYt,
         };
         cmd.SetAction(p =>
         {
@@ -44,6 +49,8 @@ internal static class CrosscheckCommand
             string kindText = p.GetValue(accelerator) ?? "auto";
             if (!ConfigNames.TryParse<AcceleratorKind>(kindText, out var kind))
                 throw new InputException($"--accelerator: unknown accelerator '{kindText}' (expected one of: {string.Join(", ", ConfigNames.All<AcceleratorKind>())})");
+            int repeats = p.GetValue(gemmRepeats);
+            if (repeats < 0) throw new InputException($"--time-gemm: must be 0 or positive, got {repeats}");
             var outputs = ReadExternal(console, p.GetValue(external), p.GetValue(externalCodes), p.GetValue(externalAcc), p.GetValue(externalTransformed), p.GetValue(externalYt));
             var inputs = LayerCommand.Load(console, p.GetValue(x)!, p.GetValue(weight)!, p.GetValue(bias));
             if (!outputs.IsEmpty)
@@ -52,7 +59,7 @@ internal static class CrosscheckCommand
             console.Out.WriteLine($"accelerator  {device.Description}");
             if (device.FallbackReason is not null)
                 console.Out.WriteLine($"             (auto fell back to the CPU accelerator: {device.FallbackReason})");
-            return CheckLayer(console, inputs, cfg, device) ? 0 : 1;
+            return CheckLayer(console, inputs, cfg, device, repeats) ? 0 : 1;
         });
         return cmd;
     }
@@ -61,18 +68,21 @@ internal static class CrosscheckCommand
     /// Cross-checks one layer on <paramref name="device"/> and prints its table; true when every stage
     /// matches. Takes plain <see cref="LayerInputs"/> so layers read from a trace can be checked the same way.
     /// </summary>
-    internal static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device)
+    internal static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device, int gemmRepeats = 0)
     {
         var clock = Stopwatch.StartNew();
         var golden = new StampLayer(cfg.Numerics, cfg.MacArray).Run(inputs, keepIntermediates: true);
         double goldenSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray).Run(inputs);
+        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray).Run(inputs, gemmRepeats);
         double gpuSeconds = clock.Elapsed.TotalSeconds;
         PrintHeader(console.Out, inputs, golden);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"time         golden {goldenSeconds:0.000} s, kernels {gpuSeconds:0.000} s (with transfers); gemm {(gpu.WholeGroupGemm ? "whole groups (overflow impossible)" : "chunked")}, " +
             $"{golden.Gemm.Events.Total} range events"));
+        if (gpu.GemmTiming is { } t)
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"gemm kernel  {t.SecondsPerLaunch * 1e3:0.###} ms per launch over {t.Launches} launches, {t.OpsPerSecond / 1e9:0.###} GOPS (2·s·d·n / time)"));
         var stages = LayerComparison.Compare(inputs, golden, gpu);
         CrosscheckReport.Print(console.Out, stages, histogram: false);
         return stages.All(s => s.Matches);

@@ -16,9 +16,12 @@ internal static class DeviceGemm
     /// </summary>
     public const int MaxWholeGroup = 65536;
 
-    /// <summary>Accumulators <c>(s, groups, n)</c> and the range events.</summary>
-    public static (MemoryBuffer1D<long, Stride1D.Dense> Accumulators, OverflowEvents Events) Run(GpuDevice device, DeviceActivations a, DeviceWeights w,
-        GemmLayout layout, AccumulatorConfig widths, int groups)
+    /// <summary>
+    /// Accumulators <c>(s, groups, n)</c> and the range events; with <paramref name="timedRepeats"/> &gt; 0
+    /// the kernel is then launched that many more times (same operands, same results) and timed.
+    /// </summary>
+    public static (MemoryBuffer1D<long, Stride1D.Dense> Accumulators, OverflowEvents Events, GemmTiming? Timing) Run(GpuDevice device,
+        DeviceActivations a, DeviceWeights w, GemmLayout layout, AccumulatorConfig widths, int groups, int timedRepeats)
     {
         var acc = device.Accelerator;
         int s = a.Tokens, n = w.Outputs, d = a.Features, words = layout.Words;
@@ -42,6 +45,17 @@ internal static class DeviceGemm
         device.Kernels.Gemm(config, packedA.View, packedB.View, flags.View, result.View, events.View, p);
         acc.Synchronize();
         var counts = events.GetAsArray1D();
-        return (result, new OverflowEvents(counts[0], counts[1]));
+        GemmTiming? timing = null;
+        if (timedRepeats > 0)
+        {
+            // Repeats count their events into a scratch buffer so the reported counts stay those of one pass.
+            using var scratch = acc.Allocate1D<long>(2);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            for (int r = 0; r < timedRepeats; r++)
+                device.Kernels.Gemm(config, packedA.View, packedB.View, flags.View, result.View, scratch.View, p);
+            acc.Synchronize();
+            timing = new GemmTiming(timedRepeats, clock.Elapsed.TotalSeconds / timedRepeats, (long)s * d * n);
+        }
+        return (result, new OverflowEvents(counts[0], counts[1]), timing);
     }
 }

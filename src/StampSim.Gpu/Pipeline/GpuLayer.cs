@@ -42,9 +42,9 @@ public sealed class GpuLayer
     /// <summary>True to always cut the reduction into <c>mac_array.rows</c> chunks.</summary>
     public bool ForceOrderedGemm { get; }
 
-    /// <summary>Runs the layer on the device.</summary>
+    /// <summary>Runs the layer on the device; <paramref name="gemmRepeats"/> &gt; 0 also times that many extra GEMM launches.</summary>
     /// <exception cref="InputException">The shapes do not suit the numerics (the golden engine's rules).</exception>
-    public GpuLayerResult Run(LayerInputs inputs)
+    public GpuLayerResult Run(LayerInputs inputs, int gemmRepeats = 0)
     {
         int s = inputs.Tokens, d = inputs.Features, n = inputs.Outputs;
         var plan = SequenceTransforms.Plan(Numerics, s);
@@ -71,7 +71,7 @@ public sealed class GpuLayer
         // Stages 3 and 4.
         int groups = d / group;
         var layout = GemmLayout.Create(d, group, MacArray.Rows, WholeGroups(group));
-        var (accumulators, events) = DeviceGemm.Run(_device, activations, weights, layout, Numerics.Accumulator, groups);
+        var (accumulators, events, timing) = DeviceGemm.Run(_device, activations, weights, layout, Numerics.Accumulator, groups, gemmRepeats);
         using var accBuffer = accumulators;
         using var yt = Epilogue(activations, weights, accumulators.View, s, n, groups);
 
@@ -90,7 +90,7 @@ public sealed class GpuLayer
             x.GetAsArray1D(), activations.Codes.GetAsArray1D(), activations.CodeOffset,
             activations.Scale.GetAsArray1D(), activations.Offset.GetAsArray1D(),
             weights.Codes.GetAsArray1D(), weights.Scale.GetAsArray1D(), weights.RowSum.GetAsArray1D(),
-            accumulators.GetAsArray1D(), events, yt.GetAsArray1D(), beforeBias, y.GetAsArray1D(), layout.WholeGroups);
+            accumulators.GetAsArray1D(), events, yt.GetAsArray1D(), beforeBias, y.GetAsArray1D(), layout.WholeGroups, timing);
     }
 
     /// <summary>The golden engine's fast-path condition: no chunk or accumulator can leave its range, and a whole group's sum fits 32 bits.</summary>

@@ -20,6 +20,7 @@ namespace StampSim.Gpu.Pipeline;
 /// <param name="BeforeBias">After the inverse transform, before the bias (s x n).</param>
 /// <param name="Y">The layer output (s x n).</param>
 /// <param name="WholeGroupGemm">True when the GEMM summed whole groups because overflow was provably impossible.</param>
+/// <param name="GemmTiming">The GEMM kernel's time when repeats were asked for, else null.</param>
 public sealed record GpuLayerResult(
     float[] TransformedX,
     byte[] Codes,
@@ -34,4 +35,5 @@ public sealed record GpuLayerResult(
     float[] Yt,
     float[] BeforeBias,
     float[] Y,
-    bool WholeGroupGemm);
+    bool WholeGroupGemm,
+    GemmTiming? GemmTiming);

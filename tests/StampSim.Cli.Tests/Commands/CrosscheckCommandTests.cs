@@ -32,9 +32,11 @@ public class CrosscheckCommandTests
     {
         using var dir = new TempDir();
         var (x, w, b) = WriteLayer(dir);
-        var r = CliRunner.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--accelerator", "cpu", .. Sets]);
+        var r = CliRunner.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--accelerator", "cpu", "--time-gemm", "2", .. Sets]);
         Assert.Equal(0, r.ExitCode);
         Assert.Equal("", r.Err);
+        Assert.Contains("gemm kernel  ", r.Out);
+        Assert.Contains("ms per launch over 2 launches", r.Out);
         Assert.Contains("accelerator  cpu: ILGPU CPU accelerator (warp 32, 256 threads per group", r.Out);
         Assert.Contains("accumulators", r.Out);
         Assert.Contains("result      all 12 stages bit-identical", r.Out);
