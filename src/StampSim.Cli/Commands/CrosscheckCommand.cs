@@ -52,6 +52,14 @@ internal static class CrosscheckCommand
             int repeats = p.GetValue(gemmRepeats);
             if (repeats < 0) throw new InputException($"--time-gemm: must be 0 or positive, got {repeats}");
             var outputs = ReadExternal(console, p.GetValue(external), p.GetValue(externalCodes), p.GetValue(externalAcc), p.GetValue(externalTransformed), p.GetValue(externalYt));
+            if (!outputs.IsEmpty)
+            {
+                // The ILGPU kernels do not run in this mode; options that only affect them would be silently ignored.
+                if (p.GetResult(accelerator) is { Implicit: false })
+                    throw new InputException("--accelerator: not used with --external (only the golden engine runs)");
+                if (repeats > 0)
+                    throw new InputException("--time-gemm: not used with --external (only the golden engine runs)");
+            }
             var inputs = LayerCommand.Load(console, p.GetValue(x)!, p.GetValue(weight)!, p.GetValue(bias));
             if (!outputs.IsEmpty)
                 return CheckExternal(console, inputs, cfg, outputs) ? 0 : 1;

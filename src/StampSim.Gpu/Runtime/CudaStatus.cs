@@ -22,7 +22,7 @@ public sealed record CudaStatus(string? DriverError, IReadOnlyList<string> Devic
 
     /// <summary>Why no CUDA device is available, in one line (meaningful when <see cref="Supported"/> is false).</summary>
     public string Reason => DriverError is not null
-        ? $"the CUDA driver library {CudaDriverResolver.DriverLibrary} could not be loaded ({DriverError})"
+        ? $"the CUDA driver library {CudaDriverResolver.DriverLibrary} could not be loaded or initialised ({DriverError})"
         : $"{CudaDriverResolver.DriverLibrary} loaded but ILGPU found no CUDA device";
 
     /// <summary>Report lines: driver, support, devices.</summary>

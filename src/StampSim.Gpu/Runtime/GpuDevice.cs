@@ -55,24 +55,54 @@ public sealed class GpuDevice : IDisposable
     /// <exception cref="InputException">CUDA was asked for and no CUDA device is available (the message says why).</exception>
     public static GpuDevice Open(AcceleratorKind kind, TextWriter? log = null)
     {
-        if (kind != AcceleratorKind.Cpu) CudaDriverResolver.Register();
-        var context = Context.Create(b =>
-        {
-            if (kind != AcceleratorKind.Cpu) b.Cuda();
-            b.CPU(GpuLikeCpu()).EnableAlgorithms();
-        });
+        if (kind == AcceleratorKind.Cpu)
+            return OpenCpu(null, null);
+        CudaDriverResolver.Register();
+        Context context;
         try
         {
-            if (kind == AcceleratorKind.Cpu)
-                return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), null, null);
+            context = Context.Create(b => b.Cuda().CPU(GpuLikeCpu()).EnableAlgorithms());
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // ILGPU's CUDA initialisation can fail in driver-specific ways; any of them means "no usable CUDA".
+            var broken = new CudaStatus(CudaDriverResolver.TryLoadDriver() ?? $"ILGPU could not initialise CUDA: {e.Message.ReplaceLineEndings(" ")}", []);
+            return Fallback(kind, broken, log);
+        }
+        try
+        {
             var cuda = CudaStatus.Probe(context);
+            if (!cuda.Supported)
+            {
+                context.Dispose();
+                return Fallback(kind, cuda, log);
+            }
             if (log is not null)
                 foreach (var line in cuda.Lines()) log.WriteLine(line);
-            if (cuda.Supported)
-                return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), cuda, null);
-            if (kind == AcceleratorKind.Cuda)
-                throw new InputException($"--accelerator cuda: no CUDA device: {cuda.Reason}");
-            return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), cuda, cuda.Reason);
+            return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), cuda, null);
+        }
+        catch
+        {
+            context.Dispose();
+            throw;
+        }
+    }
+
+    private static GpuDevice Fallback(AcceleratorKind kind, CudaStatus cuda, TextWriter? log)
+    {
+        if (log is not null)
+            foreach (var line in cuda.Lines()) log.WriteLine(line);
+        if (kind == AcceleratorKind.Cuda)
+            throw new InputException($"--accelerator cuda: no CUDA device: {cuda.Reason}");
+        return OpenCpu(cuda, cuda.Reason);
+    }
+
+    private static GpuDevice OpenCpu(CudaStatus? cuda, string? fallbackReason)
+    {
+        var context = Context.Create(b => b.CPU(GpuLikeCpu()).EnableAlgorithms());
+        try
+        {
+            return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), cuda, fallbackReason);
         }
         catch
         {

@@ -146,6 +146,20 @@ public class CrosscheckCommandTests
     }
 
     [Fact]
+    public void Options_of_the_ilgpu_run_are_rejected_with_external_dumps()
+    {
+        using var dir = new TempDir();
+        var (x, w, b) = WriteLayer(dir);
+        NpyFile.Write<float>(dir.File("y.npy"), Golden(x, w, b).Y.Data, 21, 13);
+        var r = CliRunner.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external", dir.File("y.npy"), "--accelerator", "cuda", .. Sets]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--accelerator: not used with --external", r.Err);
+        r = CliRunner.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external", dir.File("y.npy"), "--time-gemm", "3", .. Sets]);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("--time-gemm: not used with --external", r.Err);
+    }
+
+    [Fact]
     public void Float_codes_are_bad_input()
     {
         using var dir = new TempDir();
