@@ -1,12 +1,5 @@
 namespace StampSim.Gpu.Crosscheck;
 
-/// <summary>A tensor dumped by someone else's kernel, as read from its file.</summary>
-/// <typeparam name="T">Element type (float32 values or integers).</typeparam>
-/// <param name="Path">The file it came from (for messages).</param>
-/// <param name="Shape">Its shape.</param>
-/// <param name="Data">Its elements in C order.</param>
-public sealed record ExternalTensor<T>(string Path, long[] Shape, T[] Data);
-
 /// <summary>
 /// Outputs of a user's own kernel to check against the golden prediction for the same inputs and
 /// config; any subset may be given.

@@ -7,42 +7,6 @@ using StampSim.Quantization;
 
 namespace StampSim.Gpu.Pipeline;
 
-/// <summary>Activation codes and scales on the device (s x d codes, s x groups scales and offsets).</summary>
-internal sealed class DeviceActivations(MemoryBuffer1D<byte, Stride1D.Dense> codes, MemoryBuffer1D<float, Stride1D.Dense> scale,
-    MemoryBuffer1D<float, Stride1D.Dense> offset, int codeOffset, int tokens, int features) : IDisposable
-{
-    public MemoryBuffer1D<byte, Stride1D.Dense> Codes { get; } = codes;
-    public MemoryBuffer1D<float, Stride1D.Dense> Scale { get; } = scale;
-    public MemoryBuffer1D<float, Stride1D.Dense> Offset { get; } = offset;
-    public int CodeOffset { get; } = codeOffset;
-    public int Tokens { get; } = tokens;
-    public int Features { get; } = features;
-
-    public void Dispose()
-    {
-        Codes.Dispose();
-        Scale.Dispose();
-        Offset.Dispose();
-    }
-}
-
-/// <summary>Weight codes (n x d), scales (n) and per-group row sums (groups x n) on the device.</summary>
-internal sealed class DeviceWeights(MemoryBuffer1D<sbyte, Stride1D.Dense> codes, MemoryBuffer1D<float, Stride1D.Dense> scale,
-    MemoryBuffer1D<int, Stride1D.Dense> rowSum, int outputs) : IDisposable
-{
-    public MemoryBuffer1D<sbyte, Stride1D.Dense> Codes { get; } = codes;
-    public MemoryBuffer1D<float, Stride1D.Dense> Scale { get; } = scale;
-    public MemoryBuffer1D<int, Stride1D.Dense> RowSum { get; } = rowSum;
-    public int Outputs { get; } = outputs;
-
-    public void Dispose()
-    {
-        Codes.Dispose();
-        Scale.Dispose();
-        RowSum.Dispose();
-    }
-}
-
 /// <summary>Launches the quantizer kernels.</summary>
 internal static class DeviceQuantizers
 {

@@ -16,20 +16,16 @@ public sealed class GpuDevice : IDisposable
 {
     private readonly Context _context;
 
-    private GpuDevice(Context context, Accelerator accelerator, CudaStatus? cuda, string? fallbackReason)
+    private GpuDevice(Context context, Accelerator accelerator, string? fallbackReason)
     {
         _context = context;
         Accelerator = accelerator;
-        Cuda = cuda;
         FallbackReason = fallbackReason;
         Kernels = KernelSet.Load(accelerator);
     }
 
     /// <summary>The accelerator.</summary>
     public Accelerator Accelerator { get; }
-
-    /// <summary>What the CUDA probe found; null when only the CPU accelerator was asked for.</summary>
-    public CudaStatus? Cuda { get; }
 
     /// <summary>Why <c>auto</c> fell back to the CPU accelerator, or null.</summary>
     public string? FallbackReason { get; }
@@ -56,7 +52,7 @@ public sealed class GpuDevice : IDisposable
     public static GpuDevice Open(AcceleratorKind kind, TextWriter? log = null)
     {
         if (kind == AcceleratorKind.Cpu)
-            return OpenCpu(null, null);
+            return OpenCpu(null);
         CudaDriverResolver.Register();
         Context context;
         try
@@ -79,7 +75,7 @@ public sealed class GpuDevice : IDisposable
             }
             if (log is not null)
                 foreach (var line in cuda.Lines()) log.WriteLine(line);
-            return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), cuda, null);
+            return new GpuDevice(context, context.GetCudaDevice(0).CreateAccelerator(context), null);
         }
         catch
         {
@@ -94,15 +90,15 @@ public sealed class GpuDevice : IDisposable
             foreach (var line in cuda.Lines()) log.WriteLine(line);
         if (kind == AcceleratorKind.Cuda)
             throw new InputException($"--accelerator cuda: no CUDA device: {cuda.Reason}");
-        return OpenCpu(cuda, cuda.Reason);
+        return OpenCpu(cuda.Reason);
     }
 
-    private static GpuDevice OpenCpu(CudaStatus? cuda, string? fallbackReason)
+    private static GpuDevice OpenCpu(string? fallbackReason)
     {
         var context = Context.Create(b => b.CPU(GpuLikeCpu()).EnableAlgorithms());
         try
         {
-            return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), cuda, fallbackReason);
+            return new GpuDevice(context, context.GetCPUDevice(0).CreateAccelerator(context), fallbackReason);
         }
         catch
         {

@@ -32,6 +32,8 @@ public class PtxCompilationTests
         Assert.Contains(".entry", ptx);
         Assert.Empty(PtxInspection.ExternalFunctions(ptx));
         Assert.Empty(PtxInspection.UnroundedFloatOps(ptx));
+        if (kernel.UsesFloatArithmetic)
+            Assert.Contains(".rn.", ptx);   // its float math arrived as explicitly rounded instructions
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
         { "no transform, 2/3-bit activations, 8-bit weights", 11, 33, 35, ["numerics.transform=none", "numerics.hi_tokens=2", "numerics.hi_bits=3", "numerics.lo_bits=2", "numerics.weight_bits=8"] },
         { "8-bit everything, 2-bit weights, rows 64", 9, 200, 10, ["numerics.hi_bits=8", "numerics.lo_bits=8", "numerics.weight_bits=2", "mac_array.rows=64", "numerics.hi_tokens=1"] },
         { "haar odd length, symmetric per token", 41, 31, 5, ["numerics.levels=4", "numerics.act_quant=symmetric", "numerics.hi_tokens=3"] },
+        { "every token a prefix token", 5, 12, 7, ["numerics.prefix_tokens=5", "numerics.hi_tokens=2"] },
     };
 
     public static TheoryData<string, int, int, int, string[]> Overflowing() => new()
