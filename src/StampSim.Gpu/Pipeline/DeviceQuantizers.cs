@@ -23,7 +23,7 @@ internal static class DeviceQuantizers
         device.Kernels.ActivationScales(rows.Stride, rows, x, bits.View, result.Scale.View, result.Offset.View, d, group, symmetric);
         var all = device.Work((long)s * d);
         device.Kernels.ActivationCodes(all.Stride, all, x, bits.View, result.Scale.View, result.Offset.View, result.Codes.View, d, group, symmetric);
-        acc.Synchronize();
+        acc.Synchronize();   // before the bit allocation is freed
         return result;
     }
 

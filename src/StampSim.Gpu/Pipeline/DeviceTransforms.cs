@@ -66,6 +66,7 @@ internal sealed class DeviceTransforms(GpuDevice device, SequenceTransformPlan p
             kernel(work.Stride, work, region, tmp.View, m, cols, InvSqrt2);
             tmp.View.SubView(0, work.Count).CopyTo(region.SubView(0, work.Count));
         }
+        Acc.Synchronize();   // launches are asynchronous on CUDA: free the scratch only once they are done
     }
 
     private void Haar2d(ArrayView<float> region, int cols, bool forward)
@@ -82,6 +83,7 @@ internal sealed class DeviceTransforms(GpuDevice device, SequenceTransformPlan p
             kernel(work.Stride, work, region, tmp.View, h, w, cols, InvSqrt2);
             tmp.View.SubView(0, work.Count).CopyTo(region.SubView(0, work.Count));
         }
+        Acc.Synchronize();
     }
 
     private void Wht(ArrayView<float> data, int vectors, int m, int vectorStride, int elementStride)
@@ -101,5 +103,6 @@ internal sealed class DeviceTransforms(GpuDevice device, SequenceTransformPlan p
         var work = device.Work(region.Length);
         K.Dct(work.Stride, work, region, tmp.View, matrix.View, s, cols);
         tmp.View.CopyTo(region);
+        Acc.Synchronize();
     }
 }

@@ -85,6 +85,7 @@ public sealed class GpuLayer
             using var b = acc.Allocate1D(bias);
             var work = _device.Work(y.Length);
             _device.Kernels.Bias(work.Stride, work, y.View, b.View, n);
+            acc.Synchronize();   // before the bias buffer is freed
         }
         return new GpuLayerResult(
             x.GetAsArray1D(), activations.Codes.GetAsArray1D(), activations.CodeOffset,
@@ -108,6 +109,7 @@ public sealed class GpuLayer
         var yt = acc.Allocate1D<float>((long)s * n);
         var work = _device.Work((long)s * n);
         _device.Kernels.Dequantize(work.Stride, work, accumulators, a.Scale.View, a.Offset.View, w.Scale.View, rsw.View, yt.View, n, groups);
+        acc.Synchronize();   // before the row-sum scales are freed
         return yt;
     }
 }
