@@ -31,6 +31,7 @@ public static class StampSimCli
             BenchCommand.Create(console),
             SweepCommand.Create(console),
             SweepCommand.CreateMerge(console),
+            CrosscheckCommand.Create(console),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

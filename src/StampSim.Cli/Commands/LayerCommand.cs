@@ -87,7 +87,8 @@ internal static class LayerCommand
         return (trace.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) });
     }
 
-    private static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath)
+    /// <summary>Reads X, W and the optional bias, warning about values rounded to float32.</summary>
+    internal static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath)
     {
         var (xm, xs) = NpyFile.ReadMatrix(xPath, "X");
         var (wm, ws) = NpyFile.ReadMatrix(wPath, "W");

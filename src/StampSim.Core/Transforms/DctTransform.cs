@@ -45,6 +45,12 @@ public sealed class DctTransform : ISequenceTransform
     /// <inheritdoc />
     public string Description => "dct";
 
+    /// <summary>A copy of the float64 matrix the forward transform multiplies by: <c>C[k, n]</c>, row k (other engines reproduce the golden bits with it).</summary>
+    public double[] ForwardMatrix() => (double[])_basis.Clone();
+
+    /// <summary>A copy of the float64 matrix of the inverse: <c>C^T</c>, row n.</summary>
+    public double[] InverseMatrix() => (double[])_basisT.Clone();
+
     /// <inheritdoc />
     public void Forward(Span<float> data, int cols) => Apply(data, cols, _basis);
 

@@ -12,8 +12,15 @@ public static class FeatureHadamard
     /// <exception cref="InputException">The feature count is not a power of two.</exception>
     public static void Apply(float[] data, int rows, int cols, ExecutionOptions options)
     {
+        Validate(cols);
+        Parallel.For(0, rows, options.Parallel, r => WalshHadamard.Transform(data.AsSpan(r * cols, cols)));
+    }
+
+    /// <summary>Rejects a feature count the transform cannot handle.</summary>
+    /// <exception cref="InputException">The feature count is not a power of two.</exception>
+    public static void Validate(int cols)
+    {
         if (!WalshHadamard.IsPowerOfTwo(cols))
             throw new InputException($"numerics.feature_transform: hadamard needs a power-of-two feature count, got d = {cols}");
-        Parallel.For(0, rows, options.Parallel, r => WalshHadamard.Transform(data.AsSpan(r * cols, cols)));
     }
 }

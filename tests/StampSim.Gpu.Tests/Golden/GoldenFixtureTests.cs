@@ -1,0 +1,65 @@
+using System.Text.Json;
+using StampSim.Config;
+using StampSim.Gpu.Crosscheck;
+using StampSim.Gpu.Pipeline;
+using StampSim.Pipeline;
+using StampSim.Tensors;
+using StampSim.Tests.Support;
+using StampSim.Traces.Npy;
+
+namespace StampSim.Tests.Golden;
+
+/// <summary>
+/// Replays the fixtures of the independent NumPy reference (tests/StampSim.Core.Tests/Golden) through
+/// the ILGPU kernels and compares every stage with the NumPy arrays directly, bit for bit (DCT, whose
+/// basis may differ by an ulp between implementations, is checked to 1 ulp like the core tests do).
+/// </summary>
+[Collection(CpuDeviceCollection.Name)]
+public class GoldenFixtureTests(CpuDeviceFixture fixture)
+{
+    private static string CaseDir => Path.Combine(AppContext.BaseDirectory, "Golden", "cases");
+
+    public static TheoryData<string> Cases() => new(Directory.GetFiles(CaseDir, "*.json").Order().Select(f => Path.GetFileNameWithoutExtension(f)!));
+
+    [Fact]
+    public void The_fixtures_are_present() => Assert.True(Cases().Count >= 10);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Every_stage_matches_the_numpy_reference(string name)
+    {
+        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(CaseDir, name + ".json"))).RootElement;
+        var cfg = StampConfig.Parse(JsonSerializer.Serialize(new Dictionary<string, JsonElement>
+        {
+            ["numerics"] = meta.GetProperty("numerics"),
+            ["mac_array"] = meta.GetProperty("mac_array"),
+        }), name + ".json");
+        using var npz = NpzFile.Open(Path.Combine(CaseDir, name + ".npz"));
+        var x = Matrix(npz.ReadFloat32("x"));
+        var w = Matrix(npz.ReadFloat32("w"));
+        var inputs = new LayerInputs(x, w, npz.Contains("b") ? npz.ReadFloat32("b").Data : null);
+        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray).Run(inputs);
+
+        if (cfg.Numerics.Transform == SequenceTransformKind.Dct)
+        {
+            Assert.True(ArrayComparer.Compare("lx", [x.Data.Length], npz.ReadFloat32("lx").Data, gpu.TransformedX).MaxUlp <= 1);
+            return;
+        }
+        AssertMatch(ArrayComparer.Compare("transformed activations", [x.Data.Length], npz.ReadFloat32("lx").Data, gpu.TransformedX));
+        AssertMatch(ArrayComparer.Compare("activation codes", [x.Data.Length], npz.ReadInt64("codes").Data, LayerComparison.Signed(gpu.Codes, gpu.CodeOffset)));
+        AssertMatch(ArrayComparer.Compare("delta", [gpu.Scale.Length], npz.ReadFloat32("delta").Data, gpu.Scale));
+        AssertMatch(ArrayComparer.Compare("mn", [gpu.Offset.Length], npz.ReadFloat32("mn").Data, gpu.Offset));
+        AssertMatch(ArrayComparer.Compare("weight codes", [w.Data.Length], npz.ReadInt64("qw").Data, Array.ConvertAll(gpu.WeightCodes, c => (long)c)));
+        AssertMatch(ArrayComparer.Compare("sw", [w.Rows], npz.ReadFloat32("sw").Data, gpu.WeightScale));
+        AssertMatch(ArrayComparer.Compare("accumulators", [gpu.Accumulators.Length], npz.ReadInt64("acc").Data, gpu.Accumulators));
+        AssertMatch(ArrayComparer.Compare("yt", [gpu.Yt.Length], npz.ReadFloat32("yt").Data, gpu.Yt));
+        AssertMatch(ArrayComparer.Compare("y", [gpu.Y.Length], npz.ReadFloat32("y").Data, gpu.Y));
+        Assert.Equal(meta.GetProperty("tree_events").GetInt64(), gpu.Events.Tree);
+        Assert.Equal(meta.GetProperty("acc_events").GetInt64(), gpu.Events.Accumulator);
+    }
+
+    private static void AssertMatch(StageComparison c) =>
+        Assert.True(c.Matches, $"{c.Stage}: {c.Mismatches} mismatches, first at {c.FirstMismatchText}: expected {c.FirstExpected}, got {c.FirstActual}");
+
+    private static Matrix<float> Matrix(NpyTensor t) => new((int)t.Shape[0], (int)t.Shape[1], t.Data);
+}
