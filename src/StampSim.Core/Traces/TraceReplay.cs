@@ -49,6 +49,10 @@ public sealed class TraceReplay(TraceFile trace, StampConfig config, ExecutionOp
         var result = Named(layer, () => new StampLayer(effective.Numerics, effective.MacArray, options).Run(inputs));
         var metrics = LayerMetrics.Compute(inputs, result, effective.Numerics, options);
         var json = LayerJson.Build(inputs, result, metrics, effective);
+        // With an accelerator, the same cost figures as `stampsim layer --config` (STaMP vs A8 vs A4).
+        if (effective.Accelerator is { } hw)
+            CostJson.AddComparison(json, Hardware.CostComparison.Evaluate(
+                new Hardware.LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null), effective.Numerics, effective.MacArray, hw));
         json["kind"] = layer.Kind;
         json["block"] = layer.Block;
         double seconds = clock.Elapsed.TotalSeconds;
