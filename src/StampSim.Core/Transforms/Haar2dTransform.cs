@@ -17,9 +17,7 @@ public sealed class Haar2dTransform : ISequenceTransform
     /// <exception cref="InputException">The grid is not divisible by 2^levels.</exception>
     public Haar2dTransform(TokenGrid grid, int levels, ExecutionOptions options)
     {
-        int f = 1 << levels;
-        if (grid.Height % f != 0 || grid.Width % f != 0)
-            throw new InputException($"numerics.grid: haar2d with {levels} levels needs both grid sides divisible by {f}, got {grid}");
+        Validate(grid, levels);
         Grid = grid;
         Levels = levels;
         _options = options;
@@ -36,6 +34,15 @@ public sealed class Haar2dTransform : ISequenceTransform
 
     /// <inheritdoc />
     public string Description => $"haar2d(grid={Grid}, levels={Levels})";
+
+    /// <summary>Rejects a grid whose sides are not divisible by <c>2^levels</c>.</summary>
+    /// <exception cref="InputException">The grid does not divide.</exception>
+    public static void Validate(TokenGrid grid, int levels)
+    {
+        int f = 1 << levels;
+        if (grid.Height % f != 0 || grid.Width % f != 0)
+            throw new InputException($"numerics.grid: haar2d with {levels} levels needs both grid sides divisible by {f}, got {grid}");
+    }
 
     /// <summary>
     /// <c>levels: auto</c> for grids: the largest J that divides both sides with an LL band of at

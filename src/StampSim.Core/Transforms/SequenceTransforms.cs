@@ -48,13 +48,10 @@ public static class SequenceTransforms
                         ? $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has {s} tokens after {prefix} prefix tokens"
                         : $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has s = {s}");
                 int levels = numerics.Levels ?? Haar2dTransform.AutoLevels(grid, hi);
-                int f = 1 << levels;
-                if (grid.Height % f != 0 || grid.Width % f != 0)
-                    throw new InputException($"numerics.grid: haar2d with {levels} levels needs both grid sides divisible by {f}, got {grid}");
+                Haar2dTransform.Validate(grid, levels);
                 return new(numerics.Transform, prefix, s, levels, grid);
             case SequenceTransformKind.Wht:
-                if (!WalshHadamard.IsPowerOfTwo(s))
-                    throw new InputException($"numerics.transform: wht needs a power-of-two number of tokens, got s = {s}");
+                WhtTransform.Validate(s);
                 return new(numerics.Transform, prefix, s, 0, null);
             default:
                 return new(numerics.Transform, prefix, s, 0, null);

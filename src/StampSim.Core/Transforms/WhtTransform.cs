@@ -16,10 +16,17 @@ public sealed class WhtTransform : ISequenceTransform
     /// <exception cref="InputException">The length is not a power of two.</exception>
     public WhtTransform(int length, ExecutionOptions options)
     {
-        if (!WalshHadamard.IsPowerOfTwo(length))
-            throw new InputException($"numerics.transform: wht needs a power-of-two number of tokens, got s = {length}");
+        Validate(length);
         Length = length;
         _options = options;
+    }
+
+    /// <summary>Rejects a sequence length that is not a power of two.</summary>
+    /// <exception cref="InputException">The length is not a power of two.</exception>
+    public static void Validate(int length)
+    {
+        if (!WalshHadamard.IsPowerOfTwo(length))
+            throw new InputException($"numerics.transform: wht needs a power-of-two number of tokens, got s = {length}");
     }
 
     /// <inheritdoc />
