@@ -42,22 +42,29 @@ internal static class CompareCommand
         if (c.Keys.Count == 0) o.WriteLine("  effective config: no key differs");
         foreach (var k in c.Keys) o.WriteLine($"  {k.Key}: {k.Before ?? "(absent)"} -> {k.After ?? "(absent)"}");
 
-        o.WriteLine("totals");
+        o.WriteLine(c.LayersOnlyInA.Count + c.LayersOnlyInB.Count == 0 ? "totals" : "totals (the reports cover different layers: not like for like)");
         var totals = new TextTableData(["variant", "metric", "A", "B", "B - A", "B / A"], [false, false, true, true, true, true],
-            c.Totals.SelectMany(t => t.Value.Select(m => (IReadOnlyList<string>)[t.Key, m.Name, Number(m.Before), Number(m.After), Display.Delta(m.Delta), Display.Fixed(m.Ratio, 4)])).ToList());
+            c.Totals.SelectMany(t => t.Value.Select(m => (IReadOnlyList<string>)[t.Key, m.Name, Number(m.Before), Number(m.After), Signed(m.Delta), IsDb(m) ? "-" : Display.Fixed(m.Ratio, 4)])).ToList());
         foreach (var line in totals.PlainLines("  ")) o.WriteLine(line);
 
         var changed = c.Layers.Where(l => l.Changed).ToList();
         o.WriteLine($"per layer (STaMP): {changed.Count} of {c.Layers.Count} common layer(s) changed");
         if (changed.Count > 0)
         {
-            var rows = changed.Select(l => (IReadOnlyList<string>)[l.Layer, .. l.Metrics.SelectMany(m => new[] { Number(m.Before), Number(m.After), m.Name.StartsWith("SQNR") ? Display.Delta(m.Delta) : Display.Fixed(m.Ratio, 3) })]).ToList();
-            var headers = new[] { "layer" }.Concat(c.Layers[0].Metrics.SelectMany(m => new[] { $"{m.Name} A", "B", m.Name.StartsWith("SQNR") ? "B - A" : "B / A" })).ToArray();
+            var rows = changed.Select(l => (IReadOnlyList<string>)[l.Layer, .. l.Metrics.SelectMany(m => new[] { Number(m.Before), Number(m.After), IsDb(m) ? Signed(m.Delta) : Display.Fixed(m.Ratio, 3) })]).ToList();
+            var headers = new[] { "layer" }.Concat(c.Layers[0].Metrics.SelectMany(m => new[] { $"{m.Name} A", "B", IsDb(m) ? "B - A" : "B / A" })).ToArray();
             foreach (var line in new TextTableData(headers, headers.Select((_, i) => i > 0).ToArray(), rows).PlainLines("  ")) o.WriteLine(line);
         }
-        foreach (var name in c.LayersOnlyInA) o.WriteLine($"  layer {name}: only in A");
-        foreach (var name in c.LayersOnlyInB) o.WriteLine($"  layer {name}: only in B");
+        if (c.LayersOnlyInA.Count > 0) o.WriteLine($"  {c.LayersOnlyInA.Count} layer(s) only in A: {Names(c.LayersOnlyInA)}");
+        if (c.LayersOnlyInB.Count > 0) o.WriteLine($"  {c.LayersOnlyInB.Count} layer(s) only in B: {Names(c.LayersOnlyInB)}");
     }
+
+    private static bool IsDb(MetricDelta m) => m.Name.Contains("(dB)");
+
+    private static string Signed(double v) => double.IsFinite(v) && v == Math.Floor(v) ? (v > 0 ? "+" : "") + Display.Count(v) : Display.Delta(v);
+
+    private static string Names(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(8)) + (names.Count > 8 ? $", ... {names.Count - 8} more" : "");
 
     private static string Describe(ReportSnapshot r)
     {
@@ -69,5 +76,5 @@ internal static class CompareCommand
 
     private static string Short(string hash) => hash.Length > 12 ? hash[..12] : hash;
 
-    private static string Number(double v) => Math.Abs(v) >= 1000 || v == Math.Floor(v) ? Display.Count(v) : Display.Fixed(v, 3);
+    private static string Number(double v) => double.IsFinite(v) && (Math.Abs(v) >= 1000 || v == Math.Floor(v)) ? Display.Count(v) : Display.Fixed(v, 3);
 }

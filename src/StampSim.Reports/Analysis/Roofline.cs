@@ -5,10 +5,11 @@ namespace StampSim.Reports.Analysis;
 
 /// <summary>One layer under one variant placed on the roofline.</summary>
 /// <param name="Layer">Layer name.</param>
+/// <param name="Shape">Layer shape (layers of one shape share a point).</param>
 /// <param name="Variant">Numerics.</param>
 /// <param name="Intensity">Operational intensity: MACs per DRAM byte (read + written).</param>
 /// <param name="MacsPerCycle">Achieved throughput: MACs over the layer's total cycles.</param>
-public sealed record RooflinePoint(string Layer, Variant Variant, double Intensity, double MacsPerCycle);
+public sealed record RooflinePoint(string Layer, Hardware.LayerShape Shape, Variant Variant, double Intensity, double MacsPerCycle);
 
 /// <summary>
 /// The roofline of one accelerator: peak MAC throughput (one roof for tokens of at most 4 bits, one for
@@ -38,7 +39,7 @@ public sealed record Roofline(string Label, double PeakLowBits, double PeakEight
                 var cost = outcome.CostOf(v);
                 double bytes = cost.DramReadBytes + cost.DramWriteBytes;
                 if (!cost.Feasible || cost.TotalCycles == 0 || bytes == 0) continue;
-                points.Add(new RooflinePoint(layer.Layer.Name, v, layer.Shape.Macs / bytes, (double)layer.Shape.Macs / cost.TotalCycles));
+                points.Add(new RooflinePoint(layer.Layer.Name, layer.Shape, v, layer.Shape.Macs / bytes, (double)layer.Shape.Macs / cost.TotalCycles));
             }
         }
         return new Roofline(config.Label, peak, peakWide, config.Accelerator.DramBytesPerCycle, points);

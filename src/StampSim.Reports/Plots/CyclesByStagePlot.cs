@@ -35,7 +35,7 @@ internal static class CyclesByStagePlot
         total.MarkerLineWidth = 3;
         total.LegendText = "total cycles (stages overlap; memory can bound)";
         PlotTheme.LayerTicks(plot, layers.Select(l => l.Layer.Name).ToList(), Enumerable.Range(0, layers.Count).Select(i => (double)i).ToList());
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Alignment.UpperLeft);
         string stem = $"cycles_by_stage.{config.Label}";
         PlotTheme.Save(plot, folder, stem, PlotTheme.Wide);
         return new PlotFile(stem, config.Label, "Cycles by stage per layer",

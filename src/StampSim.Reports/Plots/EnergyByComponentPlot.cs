@@ -16,7 +16,7 @@ internal static class EnergyByComponentPlot
             return cost.Feasible ? cost.EnergyByComponentPj.GetValueOrDefault(component) / 1e6 : double.NaN;
         });
         PlotTheme.LayerTicks(plot, layers.Select(l => l.Layer.Name).ToList(), Enumerable.Range(0, layers.Count).Select(i => (double)i).ToList());
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Alignment.UpperLeft);
         string stem = $"energy_by_component.{config.Label}";
         PlotTheme.Save(plot, folder, stem, PlotTheme.Wide);
         return new PlotFile(stem, config.Label, "Energy by component per layer",

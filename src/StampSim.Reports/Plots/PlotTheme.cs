@@ -56,12 +56,12 @@ internal static class PlotTheme
     public static void LayerTicks(Plot plot, IReadOnlyList<string> names, IReadOnlyList<double> positions)
     {
         plot.Axes.Bottom.SetTicks(positions.ToArray(), names.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 50;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
         float longest = names.Count == 0 ? 0 : names.Max(n => n.Length);
         plot.Axes.Bottom.MinimumSize = 40 + longest * 6.5f;
-        plot.Axes.Right.MinimumSize = 60 + longest * 3f; // room for the last, slanted label
+        plot.Axes.Left.MinimumSize = 30 + longest * 4f; // room for the first, slanted label
     }
 
     /// <summary>Writes the PNG and the SVG of <paramref name="plot"/>.</summary>

@@ -26,17 +26,31 @@ internal static class RooflinePlot
                 PlotTheme.MarkerOf(v), 11, PlotTheme.Of(v).WithAlpha(0.8));
             markers.LegendText = $"{v.Display()} layers";
         }
-        LogTicks(plot.Axes.Bottom);
-        LogTicks(plot.Axes.Left);
+        // Layers of one shape land on one point: name the shape and count the layers beside STaMP's marker.
+        foreach (var group in r.Points.Where(p => p.Variant == Variant.Stamp).GroupBy(p => p.Shape))
+        {
+            var first = group.First();
+            var top = group.Key;
+            double y = r.Points.Where(p => p.Shape == top).Max(p => p.MacsPerCycle);
+            var label = plot.Add.Text($"d={top.Features} n={top.Outputs}, {group.Count()} layer{(group.Count() == 1 ? "" : "s")}", Math.Log10(first.Intensity), Math.Log10(y));
+            label.LabelFontSize = 13;
+            label.LabelRotation = -35;
+            label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelOffsetX = 6;
+            label.LabelOffsetY = -10;
+        }
         double yMin = Math.Log10(Math.Max(1e-3, r.Points.Count == 0 ? r.PeakLowBits / 100 : r.Points.Min(p => p.MacsPerCycle))) - 0.5;
-        plot.Axes.SetLimits(xMin, xMax, yMin, Math.Log10(r.PeakLowBits) + 0.4);
+        double yMax = Math.Log10(r.PeakLowBits) + 0.4;
+        LogAxis.Apply(plot.Axes.Bottom, xMin, xMax);
+        LogAxis.Apply(plot.Axes.Left, yMin, yMax);
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         plot.ShowLegend(Alignment.LowerRight);
         string stem = $"roofline.{config.Label}";
         PlotTheme.Save(plot, folder, stem, PlotTheme.Standard);
         return new PlotFile(stem, config.Label, "Roofline",
             $"Each marker is one layer: its MACs over the DRAM bytes it moves (x) and over its total cycles (y). The sloped line is the DRAM bandwidth " +
             $"({r.DramBytesPerCycle:0.##} B/cycle), the flat lines the array's peak. A layer left of the ridge ({r.RidgeIntensity:0.#} MAC/B) is bandwidth-bound " +
-            $"at best; the gap below the roof is time lost to other stages, on-chip memories, fill and drain.");
+            $"at best; the gap below the roof is time lost to other stages, on-chip memories, fill and drain. Layers of the same shape share a point; the labels give d, n and how many layers.");
     }
 
     // The roof: min(peak, intensity x bandwidth), drawn in log10 coordinates.
@@ -48,15 +62,5 @@ internal static class RooflinePlot
         var line = plot.Add.ScatterLine(xs, ys, color);
         line.LineWidth = 3;
         line.LegendText = label;
-    }
-
-    private static void LogTicks(IAxis axis)
-    {
-        axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
-            IntegerTicksOnly = true,
-            LabelFormatter = y => Math.Pow(10, y).ToString(y < 0 ? "0.###" : "N0", System.Globalization.CultureInfo.InvariantCulture),
-        };
     }
 }

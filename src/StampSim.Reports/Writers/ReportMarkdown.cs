@@ -16,15 +16,18 @@ public static class ReportMarkdown
         var p = run.Provenance;
         var sb = new StringBuilder();
         sb.Append($"# StampSim report: {run.Trace.Name} on {string.Join(", ", run.Configs.Select(c => c.Label))}\n\n");
-        string commit = p.Git.Commit == Provenance.GitCommit.Unknown ? p.BuildCommit : p.Git.Commit;
-        sb.Append($"Made by stampsim {p.ToolVersion} (commit `{Short(commit)}`{(p.Git.Dirty == true ? ", with uncommitted changes" : "")}) ")
-          .Append($"on {p.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC in {(p.Finished - p.Started).TotalSeconds:0.0} s.\n\n");
+        string checkout = p.Git.Commit == Provenance.GitCommit.Unknown
+            ? "the working directory is not a git checkout"
+            : $"run in a checkout at `{Short(p.Git.Commit)}`{(p.Git.Dirty == true ? " with uncommitted changes" : "")}";
+        sb.Append($"Made by stampsim {p.ToolVersion} (built from commit `{Short(p.BuildCommit)}`; {checkout}) ")
+          .Append($"on {p.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC in {(p.Finished - p.Started).TotalSeconds:0.0} s:\n\n");
         sb.Append($"```\n{p.CommandText}\n```\n\n");
         Trace(sb, run);
         foreach (var config in run.Configs)
             Config(sb, run, config, plots.Where(x => x.Config == config.Label).ToList());
-        sb.Append("## Focus layer\n\n");
-        foreach (var plot in plots.Where(x => x.Config.Length == 0)) Plot(sb, plot);
+        sb.Append($"## Focus layer: `{run.Focus.Choice.Layer.Name}`\n\n")
+          .Append($"Shape {run.Focus.Choice.Shape}; {run.Focus.Choice.Reason}. Its energy compaction is plotted per config above.\n\n");
+        foreach (var plot in plots.Where(x => x.Config.Length == 0)) Plot(sb, plot, "###");
         HowToRead(sb, run);
         Files(sb);
         return sb.ToString();
@@ -82,7 +85,7 @@ public static class ReportMarkdown
         foreach (var infeasible in run.Layers.Select(l => (l.Layer.Name, l.On(config.Label).Cost)).Where(x => x.Cost.All.Any(r => !r.Result.Feasible)))
             sb.Append($"- `{infeasible.Name}` is infeasible: {string.Join("; ", infeasible.Cost.All.Where(r => !r.Result.Feasible).Select(r => $"{r.Label}: {r.Result.InfeasibleReason}"))}\n");
         sb.Append($"### Plots: `{config.Label}`\n\n");
-        foreach (var plot in plots) Plot(sb, plot);
+        foreach (var plot in plots) Plot(sb, plot, "####");
     }
 
     private static void Numerics(StringBuilder sb, RunResult run, ConfigSpec config)
@@ -97,9 +100,9 @@ public static class ReportMarkdown
         sb.Append("- **Baselines**: A4 and A8 keep every other setting but quantize all tokens at 4 or 8 bits with no sequence transform.\n");
     }
 
-    private static void Plot(StringBuilder sb, PlotFile plot)
+    private static void Plot(StringBuilder sb, PlotFile plot, string heading)
     {
-        sb.Append($"#### {plot.Title}\n\n![{plot.Title}]({plot.Png})\n\n{plot.Caption} (SVG: [{plot.Svg}]({plot.Svg}))\n\n");
+        sb.Append($"{heading} {plot.Title}\n\n![{plot.Title}]({plot.Png})\n\n{plot.Caption} (SVG: [{plot.Svg}]({plot.Svg}))\n\n");
     }
 
     private static void HowToRead(StringBuilder sb, RunResult run)
@@ -109,7 +112,8 @@ public static class ReportMarkdown
                   "(sequence transform, a few high-precision tokens, the rest at low precision) and with uniform 4-bit and 8-bit activations without a transform. " +
                   "A ratio below 1 means STaMP costs less than that baseline. STaMP aims at A8's accuracy at close to A4's cost.\n");
         sb.Append("- **Cost** comes from the analytical model in `docs/cost-model.md`: it depends only on shapes, bit-widths and the hardware, never on the values. " +
-                  "Cycles are the critical path of a pipelined design (busiest unit or memory plus the fill); energy is action counts times the energy table, whose hash identifies it.\n");
+                  "Cycles are the critical path of a pipelined design (busiest unit or memory plus the fill); energy is action counts times the energy table, whose hash identifies it. " +
+                  "X is read and Y written in the I/O format whatever the numerics, so DRAM bytes differ between the variants only when the tiling spills quantized activations to DRAM.\n");
         sb.Append("- **SQNR** is measured on the real activations of the trace: output SQNR against a float64 reference of the same layer (`sqnr_db`). " +
                   "The mean over layers treats every layer alike; the pooled figure weighs layers by their output energy.\n");
         sb.Append("- **Energy compaction and autocorrelation** show why STaMP works on this trace: the more the activations are correlated along the sequence, " +
