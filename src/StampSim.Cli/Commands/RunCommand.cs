@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
 using StampSim.Reports.Folder;
-using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
 
@@ -44,9 +43,7 @@ internal static class RunCommand
             using var folder = ReportFolder.Begin(target, p.GetValue(force));
 
             var outcomes = console.IsTerminal ? WithProgress(console, run) : WithLines(console, run);
-            var analysis = run.AnalyseFocus();
-            var provenance = RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
-            var result = new RunResult(request, run.Trace, run.Configs, outcomes, analysis, run.NumericsRuns, provenance);
+            var result = run.Finish(outcomes, commandLine, started);
             ReportWriter.Write(result, folder.Staging);
             folder.Commit();
             PrintSummary(console, result, target);

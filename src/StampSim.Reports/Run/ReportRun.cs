@@ -113,9 +113,23 @@ public sealed class ReportRun : IDisposable
         }
     }
 
+    /// <summary>
+    /// Completes the run once <see cref="Run"/> has yielded every layer: the focus-layer analysis, the
+    /// provenance (the git commit is read now) and the derived totals.
+    /// </summary>
+    /// <param name="layers">Every outcome <see cref="Run"/> yielded, in order.</param>
+    /// <param name="commandLine">The full command line, program name first.</param>
+    /// <param name="started">When the run started (UTC).</param>
+    public RunResult Finish(IReadOnlyList<LayerOutcome> layers, IReadOnlyList<string> commandLine, DateTimeOffset started)
+    {
+        var focus = AnalyseFocus();
+        var provenance = Provenance.RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
+        return new RunResult(Request, Trace, Configs, layers, focus, NumericsRuns, provenance);
+    }
+
     /// <summary>Energy compaction per config and the sequence autocorrelation of the focus layer.</summary>
     /// <exception cref="InputException">The focus layer's values or shape do not suit the numerics.</exception>
-    public FocusAnalysis AnalyseFocus()
+    private FocusAnalysis AnalyseFocus()
     {
         var layer = Focus.Layer;
         var x = _trace.ReadActivations(layer);
