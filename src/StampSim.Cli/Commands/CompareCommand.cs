@@ -44,14 +44,14 @@ internal static class CompareCommand
 
         o.WriteLine(c.LayersOnlyInA.Count + c.LayersOnlyInB.Count == 0 ? "totals" : "totals (the reports cover different layers: not like for like)");
         var totals = new TextTableData(["variant", "metric", "A", "B", "B - A", "B / A"], [false, false, true, true, true, true],
-            c.Totals.SelectMany(t => t.Value.Select(m => (IReadOnlyList<string>)[t.Key, m.Name, Number(m.Before), Number(m.After), Signed(m.Delta), IsDb(m) ? "-" : Display.Fixed(m.Ratio, 4)])).ToList());
+            c.Totals.SelectMany(t => t.Value.Select(m => (IReadOnlyList<string>)[t.Key, m.Name, Number(m.Before), Number(m.After), Signed(m), IsDb(m) ? "-" : Display.Fixed(m.Ratio, 4)])).ToList());
         foreach (var line in totals.PlainLines("  ")) o.WriteLine(line);
 
         var changed = c.Layers.Where(l => l.Changed).ToList();
         o.WriteLine($"per layer (STaMP): {changed.Count} of {c.Layers.Count} common layer(s) changed");
         if (changed.Count > 0)
         {
-            var rows = changed.Select(l => (IReadOnlyList<string>)[l.Layer, .. l.Metrics.SelectMany(m => new[] { Number(m.Before), Number(m.After), IsDb(m) ? Signed(m.Delta) : Display.Fixed(m.Ratio, 3) })]).ToList();
+            var rows = changed.Select(l => (IReadOnlyList<string>)[l.Layer, .. l.Metrics.SelectMany(m => new[] { Number(m.Before), Number(m.After), IsDb(m) ? Signed(m) : Display.Fixed(m.Ratio, 3) })]).ToList();
             var headers = new[] { "layer" }.Concat(c.Layers[0].Metrics.SelectMany(m => new[] { $"{m.Name} A", "B", IsDb(m) ? "B - A" : "B / A" })).ToArray();
             foreach (var line in new TextTableData(headers, headers.Select((_, i) => i > 0).ToArray(), rows).PlainLines("  ")) o.WriteLine(line);
         }
@@ -61,7 +61,9 @@ internal static class CompareCommand
 
     private static bool IsDb(MetricDelta m) => m.Name.Contains("(dB)");
 
-    private static string Signed(double v) => double.IsFinite(v) && v == Math.Floor(v) ? (v > 0 ? "+" : "") + Display.Count(v) : Display.Delta(v);
+    // Counts as signed integers; dB and fractional figures with two decimals.
+    private static string Signed(MetricDelta m) =>
+        !IsDb(m) && double.IsFinite(m.Delta) && m.Delta == Math.Floor(m.Delta) ? (m.Delta > 0 ? "+" : "") + Display.Count(m.Delta) : Display.Delta(m.Delta);
 
     private static string Names(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(8)) + (names.Count > 8 ? $", ... {names.Count - 8} more" : "");
