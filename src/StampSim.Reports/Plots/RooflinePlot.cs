@@ -15,9 +15,14 @@ internal static class RooflinePlot
             "operational intensity (MAC per DRAM byte)", "throughput (MAC per cycle)");
         var intensities = r.Points.Select(p => p.Intensity).Append(r.RidgeIntensity).ToArray();
         double xMin = Math.Log10(intensities.Min()) - 0.5, xMax = Math.Log10(intensities.Max()) + 0.5;
-        Roof(plot, r, r.PeakLowBits, xMin, xMax, Color.FromHex("#444444"), $"peak, tokens of at most 4 bits: {r.PeakLowBits:0.#} MAC/cycle");
-        if (r.PeakEightBits != r.PeakLowBits)
-            Roof(plot, r, r.PeakEightBits, xMin, xMax, Color.FromHex("#999999"), $"peak, 8-bit tokens: {r.PeakEightBits:0.#} MAC/cycle");
+        string bandwidth = $"DRAM {r.DramBytesPerCycle:0.##} B/cycle";
+        if (r.PeakEightBits == r.PeakLowBits)
+            Roof(plot, r, r.PeakLowBits, xMin, xMax, Color.FromHex("#444444"), $"roof: peak {r.PeakLowBits:0.#} MAC/cycle (any token width), {bandwidth}");
+        else
+        {
+            Roof(plot, r, r.PeakLowBits, xMin, xMax, Color.FromHex("#444444"), $"roof, tokens of at most 4 bits: peak {r.PeakLowBits:0.#} MAC/cycle, {bandwidth}");
+            Roof(plot, r, r.PeakEightBits, xMin, xMax, Color.FromHex("#999999"), $"roof, 8-bit tokens: peak {r.PeakEightBits:0.#} MAC/cycle, {bandwidth}");
+        }
         foreach (var v in Variants.All)
         {
             var points = r.Points.Where(p => p.Variant == v).ToArray();
@@ -33,7 +38,7 @@ internal static class RooflinePlot
             var top = group.Key;
             double y = r.Points.Where(p => p.Shape == top).Max(p => p.MacsPerCycle);
             var label = plot.Add.Text($"d={top.Features} n={top.Outputs}, {group.Count()} layer{(group.Count() == 1 ? "" : "s")}", Math.Log10(first.Intensity), Math.Log10(y));
-            label.LabelFontSize = 13;
+            label.LabelFontSize = 12;
             label.LabelRotation = -35;
             label.LabelAlignment = Alignment.MiddleLeft;
             label.LabelOffsetX = 6;
