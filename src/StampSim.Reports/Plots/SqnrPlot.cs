@@ -11,6 +11,7 @@ internal static class SqnrPlot
         var plot = PlotTheme.Create($"Output SQNR per layer: {config.Label}", "layer", "output SQNR (dB, higher is better)");
         var layers = run.Layers;
         var xs = Enumerable.Range(0, layers.Count).Select(i => (double)i).ToArray();
+        string transforms = string.Join(" / ", layers.Select(l => l.On(config.Label).Results[Variant.Stamp].Transform).Distinct());
         foreach (var v in Variants.All)
         {
             // An exact layer (infinite SQNR) has no finite point to draw; it is left out of the line.
@@ -21,7 +22,7 @@ internal static class SqnrPlot
             line.LineWidth = 1.5f;
             line.LegendText = v switch
             {
-                Variant.Stamp => $"STaMP ({layers.FirstOrDefault()?.On(config.Label).Results[v].Transform ?? "transform"}, first {config.Config.Numerics.HiTokens} tokens {config.Config.Numerics.HiBits}-bit, rest {config.Config.Numerics.LoBits}-bit)",
+                Variant.Stamp => $"STaMP ({transforms}, first {config.Config.Numerics.HiTokens} tokens {config.Config.Numerics.HiBits}-bit, rest {config.Config.Numerics.LoBits}-bit)",
                 Variant.A4 => "A4 (all tokens 4-bit, no transform)",
                 _ => "A8 (all tokens 8-bit, no transform)",
             };

@@ -169,7 +169,7 @@ public sealed class ReportRun : IDisposable
             var json = LayerJson.Build(inputs, run.Result, run.Metrics, config.Config with { Numerics = numerics });
             results[variant] = new NumericsOutcome(numerics, run.Result.Transform.Description, run.Metrics, json);
         }
-        return new ConfigOutcome(config, stamp, _costs[(layer.Name, config.Label)], results);
+        return new ConfigOutcome(config, _costs[(layer.Name, config.Label)], results);
     }
 
     private static LayerShape ShapeOf(TraceFile trace, TraceLayer layer)
