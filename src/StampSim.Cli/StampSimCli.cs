@@ -21,6 +21,8 @@ public static class StampSimCli
         var console = new CliConsole(stdout, stderr);
         var root = new RootCommand("StampSim: a bit-accurate simulator of STaMP mixed-precision activation quantization on MAC-array accelerators.")
         {
+            RunCommand.Create(console),
+            CompareCommand.Create(console),
             LayerCommand.Create(console),
             CostCommand.Create(console),
             TraceCommand.Create(console),

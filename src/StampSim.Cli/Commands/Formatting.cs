@@ -27,8 +27,4 @@ internal static class Formatting
         double.IsNaN(v) ? "n/a" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     public static string General(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-
-    /// <summary>Round-trip text for machine-readable output; non-finite values as <c>inf</c>, <c>-inf</c>, <c>nan</c>.</summary>
-    public static string Exact(double v) =>
-        double.IsNaN(v) ? "nan" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("R", CultureInfo.InvariantCulture);
 }

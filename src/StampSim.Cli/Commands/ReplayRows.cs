@@ -1,4 +1,5 @@
 using System.Text;
+using StampSim.Reports.Writers;
 using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
@@ -42,16 +43,12 @@ internal static class ReplayRows
             string[] cells =
             [
                 r.Layer.Name, r.Layer.Kind, r.Layer.Block?.ToString() ?? "", r.Tokens.ToString(), r.Features.ToString(), r.Outputs.ToString(),
-                r.Transform, Formatting.Exact(m.SqnrDb), Formatting.Exact(m.ActSqnrDb), Formatting.Exact(m.PayloadBits),
-                Formatting.Exact(m.BitsWithMetadata), m.OverflowEvents.ToString(), Formatting.Exact(m.Theorem1Bound),
-                Formatting.Exact(m.ActErrorSq), Formatting.Exact(r.Seconds),
+                r.Transform, CsvText.Number(m.SqnrDb), CsvText.Number(m.ActSqnrDb), CsvText.Number(m.PayloadBits),
+                CsvText.Number(m.BitsWithMetadata), m.OverflowEvents.ToString(), CsvText.Number(m.Theorem1Bound),
+                CsvText.Number(m.ActErrorSq), CsvText.Number(r.Seconds),
             ];
-            sb.Append(string.Join(',', cells.Select(Quote))).Append('\n');
+            sb.Append(CsvText.Line(cells));
         }
         return sb.ToString();
     }
-
-    // RFC 4180: quote fields holding a comma, quote or line break; double embedded quotes.
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\r\n") < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace StampSim.Reports.Writers;
+
+/// <summary>How numbers look to people in tables and in report.md (invariant culture, the same everywhere).</summary>
+public static class Display
+{
+    /// <summary>Thousands-separated integer.</summary>
+    public static string Count(double v) => double.IsFinite(v) ? v.ToString("N0", CultureInfo.InvariantCulture) : "n/a";
+
+    /// <summary>Fixed decimals; NaN as <c>n/a</c>, infinity as <c>inf</c>.</summary>
+    public static string Fixed(double v, int decimals) =>
+        double.IsNaN(v) ? "n/a" : double.IsInfinity(v) ? (v > 0 ? "inf" : "-inf") : v.ToString("N" + decimals, CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio with two decimals.</summary>
+    public static string Ratio(double v) => Fixed(v, 2);
+
+    /// <summary>dB with two decimals (an exact result is <c>inf</c>).</summary>
+    public static string Db(double v) => Fixed(v, 2);
+
+    /// <summary>A signed difference with two decimals.</summary>
+    public static string Delta(double v) => double.IsFinite(v) && v > 0 ? "+" + Fixed(v, 2) : Fixed(v, 2);
+
+    /// <summary>Picojoules as microjoules with three decimals.</summary>
+    public static string Microjoules(double pj) => Fixed(pj / 1e6, 3);
+
+    /// <summary>A fraction as a percentage with one decimal.</summary>
+    public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : Fixed(100 * fraction, 1) + "%";
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using StampSim.Reports.Analysis;
+using StampSim.Reports.Run;
+
+namespace StampSim.Reports.Writers;
+
+/// <summary>
+/// <c>result.json</c>: everything a run computed. Each entry of <c>layers</c> (one per layer x config) has
+/// the keys of <c>stampsim layer --metrics</c> for the STaMP numerics (with the layer's effective config
+/// under <c>config</c>), the keys of <c>stampsim cost --json</c> (<c>cost</c>, <c>baselines.a8</c>,
+/// <c>baselines.a4</c>, <c>ratios</c>), plus <c>kind</c>, <c>block</c>, <c>config_label</c> and the
+/// baselines' golden metrics under <c>baseline_metrics.a4</c> / <c>.a8</c> (the same metric keys, with
+/// <c>numerics</c> instead of the whole config).
+/// </summary>
+public static class ResultJson
+{
+    /// <summary>Format name written under <c>format</c>.</summary>
+    public const string Format = "stampsim-report-result";
+
+    /// <summary>Builds the document.</summary>
+    public static JsonObject Build(RunResult run) => new()
+    {
+        ["format"] = Format,
+        ["format_version"] = 1,
+        ["trace"] = SourceJson.Trace(run.Trace),
+        ["configs"] = new JsonArray(run.Configs.Select(c =>
+        {
+            var o = SourceJson.Config(c);
+            o["effective"] = c.EffectiveJson();
+            return (JsonNode)o;
+        }).ToArray()),
+        ["totals"] = Totals(run),
+        ["layers"] = new JsonArray(run.Layers.SelectMany(l => l.Configs.Select(c => (JsonNode)Layer(l, c))).ToArray()),
+        ["focus"] = Focus(run.Focus),
+        ["roofline"] = new JsonObject(run.Rooflines.Select(r => KeyValuePair.Create(r.Label, (JsonNode?)Roofline(r)))),
+        ["numerics_runs"] = run.NumericsRuns,
+    };
+
+    private static JsonObject Layer(LayerOutcome layer, ConfigOutcome outcome)
+    {
+        var o = outcome.Results[Variant.Stamp].Json.DeepClone().AsObject();
+        o["kind"] = layer.Layer.Kind;
+        o["block"] = layer.Layer.Block;
+        o["config_label"] = outcome.Config.Label;
+        CostJson.AddComparison(o, outcome.Cost);
+        var baselines = new JsonObject();
+        foreach (var v in new[] { Variant.A4, Variant.A8 })
+        {
+            var b = outcome.Results[v].Json.DeepClone().AsObject();
+            b.Remove("config");
+            b["numerics"] = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Results[v].Numerics, Config.ConfigJson.Options);
+            baselines[v.Key()] = b;
+        }
+        o["baseline_metrics"] = baselines;
+        o["timing_seconds"] = layer.Seconds;
+        return o;
+    }
+
+    private static JsonObject Totals(RunResult run)
+    {
+        var o = new JsonObject();
+        foreach (var t in run.Totals)
+        {
+            var c = new JsonObject { ["complete"] = t.Complete };
+            foreach (var v in Variants.All) c[v.Key()] = OfVariant(t.ByVariant[v]);
+            c["ratios"] = new JsonObject
+            {
+                ["cycles"] = RatioPair(t, x => x.Cycles),
+                ["dram_bytes"] = RatioPair(t, x => x.DramBytes),
+                ["energy"] = RatioPair(t, x => x.EnergyPj),
+            };
+            c["sqnr_db_differences"] = new JsonObject
+            {
+                ["stamp_minus_a4"] = JsonNumbers.Of(t.Stamp.SqnrDbMean - t.ByVariant[Variant.A4].SqnrDbMean),
+                ["stamp_minus_a8"] = JsonNumbers.Of(t.Stamp.SqnrDbMean - t.ByVariant[Variant.A8].SqnrDbMean),
+            };
+            o[t.Label] = c;
+        }
+        return o;
+    }
+
+    private static JsonObject OfVariant(VariantTotals t) => new()
+    {
+        ["cycles"] = t.Cycles,
+        ["seconds"] = t.Seconds,
+        ["dram_read_bytes"] = t.DramReadBytes,
+        ["dram_write_bytes"] = t.DramWriteBytes,
+        ["dram_bytes"] = t.DramBytes,
+        ["energy_pj"] = t.EnergyPj,
+        ["energy_pj_by_component"] = new JsonObject(t.EnergyByComponentPj.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        ["macs"] = t.Macs,
+        ["fj_per_mac"] = JsonNumbers.Of(t.FemtojoulesPerMac),
+        ["sqnr_db_mean"] = JsonNumbers.Of(t.SqnrDbMean),
+        ["sqnr_db_pooled"] = JsonNumbers.Of(t.SqnrDbPooled),
+        ["payload_bits"] = JsonNumbers.Of(t.PayloadBits),
+        ["infeasible_layers"] = t.InfeasibleLayers,
+    };
+
+    private static JsonObject RatioPair(ConfigTotals t, Func<VariantTotals, double> metric) => new()
+    {
+        ["stamp_vs_a4"] = JsonNumbers.Of(t.Ratio(metric, Variant.A4)),
+        ["stamp_vs_a8"] = JsonNumbers.Of(t.Ratio(metric, Variant.A8)),
+    };
+
+    private static JsonObject Focus(FocusAnalysis f) => new()
+    {
+        ["layer"] = f.Choice.Layer.Name,
+        ["reason"] = f.Choice.Reason,
+        ["energy_compaction"] = new JsonObject(f.Compaction.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)new JsonObject
+        {
+            ["transform"] = p.Value.Transform,
+            ["hi_tokens"] = p.Value.HiTokens,
+            ["hi_share_before"] = JsonNumbers.Of(p.Value.HiShareBefore),
+            ["hi_share_after"] = JsonNumbers.Of(p.Value.HiShareAfter),
+            ["cumulative_share_before"] = Numbers(p.Value.Before),
+            ["cumulative_share_after"] = Numbers(p.Value.After),
+        }))),
+        ["autocorrelation_tokens"] = f.Autocorrelation.Tokens,
+        ["autocorrelation_by_lag"] = Numbers(f.Autocorrelation.ByLag()),
+    };
+
+    private static JsonObject Roofline(Roofline r) => new()
+    {
+        ["peak_macs_per_cycle_low_bits"] = r.PeakLowBits,
+        ["peak_macs_per_cycle_8bit_tokens"] = r.PeakEightBits,
+        ["dram_bytes_per_cycle"] = r.DramBytesPerCycle,
+        ["ridge_macs_per_byte"] = r.RidgeIntensity,
+    };
+
+    private static JsonArray Numbers(IEnumerable<double> values) => new(values.Select(v => (JsonNode?)JsonNumbers.Of(v)).ToArray());
+}
