@@ -28,9 +28,11 @@ internal static class SweepCommand
             if (j < 1) throw new InputException($"--jobs: must be at least 1, got {j}");
             string outDir = p.GetValue(output) ?? Path.Combine("reports", $"sweep-{Path.GetFileNameWithoutExtension(s.Source)}" + (index is int i ? $"-shard{i}of{count}" : ""));
             var exec = CommonOptions.Execution(p, threads, CommonOptions.Kernel());
+            var started = DateTimeOffset.UtcNow;
             using var inputs = SweepInputs.Open(s);
             var options = new SweepRunOptions(outDir, j, index, count, p.GetValue(force), exec);
             var summary = Run(console, inputs, options);
+            WriteReport(p, outDir, s, summary.EngineRuns, started);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sweep: {summary.Points} points ({summary.Resumed} already done, {summary.Evaluated} evaluated) in {summary.Seconds:0.0} s; golden engine runs: {summary.EngineRuns} distinct numerics settings; results in {outDir}"));
             return 0;
@@ -49,11 +51,23 @@ internal static class SweepCommand
             var folders = p.GetValue(dirs)!;
             string specPath = p.GetValue(specOption) ?? (SweepState.Read(folders[0])?.SpecSource
                 ?? throw new InputException($"{folders[0]}: not a sweep folder (no {SweepState.FileName})"));
-            int points = SweepMerge.Merge(folders, p.GetValue(output)!, SweepSpec.Load(specPath));
+            var started = DateTimeOffset.UtcNow;
+            var spec = SweepSpec.Load(specPath);
+            int points = SweepMerge.Merge(folders, p.GetValue(output)!, spec);
+            WriteReport(p, p.GetValue(output)!, spec, 0, started);
             console.Out.WriteLine($"merge: {folders.Length} shards, {points} points into {p.GetValue(output)}");
             return 0;
         });
         return cmd;
+    }
+
+    // The report (plots, report.md, manifest.json) describes a complete sweep folder.
+    private static void WriteReport(ParseResult p, string dir, SweepSpec spec, int engineRuns, DateTimeOffset started)
+    {
+        var state = SweepState.Read(dir)!;
+        var commandLine = new[] { "stampsim" }.Concat(p.Tokens.Select(t => t.Value)).ToArray();
+        var provenance = Reports.Provenance.RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
+        Reports.Sweeps.SweepReport.Write(dir, spec, state, engineRuns, provenance);
     }
 
     private static SweepSummary Run(CliConsole console, SweepInputs inputs, SweepRunOptions options)

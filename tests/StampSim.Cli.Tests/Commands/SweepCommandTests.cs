@@ -1,0 +1,61 @@
+using SkiaSharp;
+using StampSim.Tests.Support;
+
+namespace StampSim.Tests.Commands;
+
+public class SweepCommandTests
+{
+    private static string Spec(TempDir dir, string extra = "")
+    {
+        string config = Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml");
+        File.WriteAllText(dir.File("spec.yaml"),
+            $"trace: bundled\nlayers: \"layers.0.*\"\nconfig: {config}\naxes:\n  mac_array.rows: [8, 16, 32]\n  numerics.hi_tokens: [0, 16, 64]\n{extra}");
+        return dir.File("spec.yaml");
+    }
+
+    [Fact]
+    public void Sweep_writes_points_pareto_report_plots_and_manifest()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("sweep", Spec(dir), "--out", dir.File("out"), "--jobs", "2");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("9 points", r.Out);
+        Assert.Contains("golden engine runs: 3 distinct numerics settings", r.Out);
+        foreach (var f in new[] { "points.csv", "pareto.csv", "sweep.json", "report.md", "manifest.json", "plots/pareto_energy_latency.png", "plots/sqnr_vs_bits.svg", "plots/sensitivity.mac_array.rows.png" })
+            Assert.True(File.Exists(dir.File(Path.Combine("out", f))), f);
+        Assert.Equal(10, File.ReadAllLines(dir.File("out/points.csv")).Length);
+        using var png = SKBitmap.Decode(dir.File("out/plots/pareto_energy_latency.png"));
+        Assert.True(png.Width > 500 && png.Height > 300);
+        Assert.Contains("Pareto-optimal points", File.ReadAllText(dir.File("out/report.md")));
+
+        // Rerunning resumes: nothing left to evaluate.
+        var again = Harness.Run("sweep", Spec(dir), "--out", dir.File("out"));
+        Assert.True(again.Code == 0, again.Err);
+        Assert.Contains("9 already done, 0 evaluated", again.Out);
+    }
+
+    [Fact]
+    public void Shards_merge_from_the_command_line()
+    {
+        using var dir = new TempDir();
+        string spec = Spec(dir);
+        for (int i = 0; i < 2; i++)
+            Assert.Equal(0, Harness.Run("sweep", spec, "--shard", $"{i}/2", "--out", dir.File($"s{i}")).Code);
+        var r = Harness.Run("merge", dir.File("s0"), dir.File("s1"), "--out", dir.File("merged"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("2 shards, 9 points", r.Out);
+        Assert.True(File.Exists(dir.File("merged/report.md")));
+        Harness.AssertBadInput(Harness.Run("merge", dir.File("s0"), "--out", dir.File("m2")), "missing shard(s) 1 of 2");
+    }
+
+    [Fact]
+    public void Bad_specs_and_options_are_clean_errors()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("sweep", Spec(dir, "constraints: ['mac_array.rowz > 1']\n"), "--out", dir.File("o")), "'mac_array.rowz' is not a config key");
+        Harness.AssertBadInput(Harness.Run("sweep", Spec(dir).Replace("spec", "nope")), "sweep spec not found");
+        Harness.AssertBadInput(Harness.Run("sweep", Spec(dir), "--shard", "2/2"), "--shard: expected i/N with 0 <= i < N");
+        File.WriteAllText(dir.File("bad.yaml"), "trace: bundled\nconfig: edge-npu\naxes:\n  mac_array.rows: [0]\n");
+        Harness.AssertBadInput(Harness.Run("sweep", dir.File("bad.yaml"), "--out", dir.File("o2")), "mac_array.rows: must be between 1 and 65536, got 0");
+    }
+}
