@@ -110,6 +110,26 @@ public sealed class TraceFile : IDisposable
         return new LayerInputs(x, w, b, layer.Name, Tensor(layer.Activation).Where, wInfo.Where, bInfo?.Where ?? "bias");
     }
 
+    /// <summary>
+    /// Reads the inputs of <paramref name="layers"/> lazily, in order; consecutive layers sharing an
+    /// input (q/k/v, gate/up) read it once, and the previous input is let go before the next is read.
+    /// </summary>
+    public IEnumerable<(TraceLayer Layer, LayerInputs Inputs)> LoadInOrder(IReadOnlyList<TraceLayer> layers)
+    {
+        Matrix<float>? activations = null;
+        string? activationKey = null;
+        foreach (var layer in layers)
+        {
+            if (layer.Activation != activationKey)
+            {
+                activations = null;
+                activations = ReadActivations(layer);
+                activationKey = layer.Activation;
+            }
+            yield return (layer, Load(layer, activations));
+        }
+    }
+
     /// <summary>Reads any tensor as float32 (checked for NaN/Inf).</summary>
     public float[] ReadFloat32(string key)
     {

@@ -19,18 +19,11 @@ public sealed class TraceReplay(TraceFile trace, StampConfig config, ExecutionOp
     /// <exception cref="InputException">A layer's values or shape do not suit the numerics; the message names the layer.</exception>
     public IEnumerable<ReplayedLayer> Run(IReadOnlyList<TraceLayer> layers)
     {
-        Matrix<float>? activations = null;
-        string? activationKey = null;
-        foreach (var layer in layers)
+        var clock = Stopwatch.StartNew();
+        foreach (var (layer, inputs) in trace.LoadInOrder(layers))
         {
-            var clock = Stopwatch.StartNew();
-            if (layer.Activation != activationKey)
-            {
-                activations = null; // let the previous input go before the next is read
-                activations = trace.ReadActivations(layer);
-                activationKey = layer.Activation;
-            }
-            yield return RunOne(layer, activations!, clock);
+            yield return RunOne(layer, inputs, clock);
+            clock.Restart();
         }
     }
 
@@ -42,9 +35,8 @@ public sealed class TraceReplay(TraceFile trace, StampConfig config, ExecutionOp
     public ISequenceTransform Plan(TraceLayer layer) =>
         Named(layer, () => SequenceTransforms.Create(layer.NumericsFor(config.Numerics), (int)trace.Tensor(layer.Activation).Shape[0], options));
 
-    private ReplayedLayer RunOne(TraceLayer layer, Matrix<float> activations, Stopwatch clock)
+    private ReplayedLayer RunOne(TraceLayer layer, LayerInputs inputs, Stopwatch clock)
     {
-        var inputs = trace.Load(layer, activations);
         var effective = config with { Numerics = layer.NumericsFor(config.Numerics) };
         var result = Named(layer, () => new StampLayer(effective.Numerics, effective.MacArray, options).Run(inputs));
         var metrics = LayerMetrics.Compute(inputs, result, effective.Numerics, options);

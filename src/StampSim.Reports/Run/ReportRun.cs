@@ -95,21 +95,13 @@ public sealed class ReportRun : IDisposable
     /// <exception cref="InputException">A layer's values do not suit the numerics; the message names the layer.</exception>
     public IEnumerable<LayerOutcome> Run()
     {
-        Matrix<float>? activations = null;
-        string? activationKey = null;
-        foreach (var layer in Layers)
+        var clock = Stopwatch.StartNew();
+        foreach (var (layer, inputs) in _trace.LoadInOrder(Layers))
         {
-            var clock = Stopwatch.StartNew();
-            if (layer.Activation != activationKey)
-            {
-                activations = null; // let the previous input go before the next is read
-                activations = _trace.ReadActivations(layer);
-                activationKey = layer.Activation;
-            }
-            var inputs = _trace.Load(layer, activations);
             var golden = new Dictionary<(NumericsConfig, int), (LayerResult Result, LayerMetrics Metrics)>();
             var outcomes = Configs.Select(c => Evaluate(layer, inputs, c, golden)).ToList();
             yield return new LayerOutcome(layer, Shapes[layer.Name], outcomes, clock.Elapsed.TotalSeconds);
+            clock.Restart();
         }
     }
 
