@@ -35,7 +35,8 @@ public static class StampSimCli
             SweepCommand.CreateMerge(console),
             CrosscheckCommand.Create(console),
         };
-        var parse = root.Parse(args);
+        // A bare `stampsim` shows the command list rather than an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
             stderr.WriteLine($"stampsim: error: {parse.Errors[0].Message} (see 'stampsim --help')");

@@ -82,6 +82,9 @@ public static unsafe class IntegerGemm
             long treeEvents = 0, accEvents = 0;
             int* c = stackalloc int[mr * nr];
             long* acc = stackalloc long[mr * nr];
+            int* accI = stackalloc int[mr * nr];
+            int* correction = stackalloc int[nr];
+            bool vectorRanges = !fast && RangeChecks.Applies(mac);
             Span<float> accF = stackalloc float[nr];
             Span<float> yTile = stackalloc float[mr * nr];
             int p0 = panelTile * TilePanels, p1 = Math.Min(panels, p0 + TilePanels);
@@ -105,6 +108,21 @@ public static unsafe class IntegerGemm
                             for (int r = 0; r < rows; r++)
                                 for (int l = 0; l < lanes; l++)
                                     acc[r * nr + l] = c[r * nr + l] - (long)offset * packed.SegmentWeightSums[(n0 + l) * nseg + seg.Group];
+                        }
+                        else if (vectorRanges)
+                        {
+                            for (int k = 0; k < mr * nr; k++) accI[k] = 0;
+                            Segment seg;
+                            do
+                            {
+                                seg = segments[si];
+                                kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
+                                for (int l = 0; l < nr; l++)
+                                    correction[l] = l < lanes ? offset * packed.SegmentWeightSums[(n0 + l) * nseg + si] : 0;
+                                RangeChecks.Step(c, accI, correction, rows, lanes, mac.Tree, mac.Accumulator, ref treeEvents, ref accEvents);
+                                si++;
+                            } while (!seg.LastInGroup);
+                            for (int k = 0; k < rows * nr; k++) acc[k] = accI[k];
                         }
                         else
                         {
