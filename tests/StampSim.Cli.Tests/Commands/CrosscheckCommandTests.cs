@@ -9,16 +9,8 @@ public class CrosscheckCommandTests
 {
     private static readonly string[] Sets = ["--set", "numerics.hi_tokens=6", "--set", "numerics.act_group=8", "--set", "mac_array.rows=5"];
 
-    private static (string X, string W, string B) WriteLayer(TempDir dir, int s = 21, int d = 24, int n = 13)
-    {
-        var rng = new Random(11);
-        float[] Rand(int count) => Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
-        string x = dir.File("x.npy"), w = dir.File("w.npy"), b = dir.File("b.npy");
-        NpyFile.Write<float>(x, Rand(s * d), s, d);
-        NpyFile.Write<float>(w, Rand(n * d), n, d);
-        NpyFile.Write<float>(b, Rand(n), n);
-        return (x, w, b);
-    }
+    private static (string X, string W, string B) WriteLayer(TempDir dir, int s = 21, int d = 24, int n = 13) =>
+        Harness.WriteRandomLayer(dir, 11, s, d, n);
 
     private static LayerResult Golden(string x, string w, string b)
     {

@@ -9,16 +9,8 @@ namespace StampSim.Tests.Commands;
 
 public class LayerCommandTests
 {
-    private static (string X, string W, string B) WriteLayer(TempDir dir, int s = 40, int d = 32, int n = 24)
-    {
-        var rng = new Random(5);
-        float[] Rand(int count) => Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
-        string x = dir.File("x.npy"), w = dir.File("w.npy"), b = dir.File("b.npy");
-        NpyFile.Write<float>(x, Rand(s * d), s, d);
-        NpyFile.Write<float>(w, Rand(n * d), n, d);
-        NpyFile.Write<float>(b, Rand(n), n);
-        return (x, w, b);
-    }
+    private static (string X, string W, string B) WriteLayer(TempDir dir, int s = 40, int d = 32, int n = 24) =>
+        Harness.WriteRandomLayer(dir, 5, s, d, n);
 
     [Fact]
     public void Writes_the_engine_output_and_metrics()

@@ -29,6 +29,18 @@ internal static class Harness
         Assert.DoesNotContain("   at ", r.Err);
     }
 
+    /// <summary>Writes a random layer (X, W, b as .npy, values uniform in [-1, 1)) into <paramref name="dir"/>.</summary>
+    public static (string X, string W, string B) WriteRandomLayer(TempDir dir, int seed, int s, int d, int n)
+    {
+        var rng = new Random(seed);
+        float[] Rand(int count) => Enumerable.Range(0, count).Select(_ => (float)(rng.NextDouble() * 2 - 1)).ToArray();
+        string x = dir.File("x.npy"), w = dir.File("w.npy"), b = dir.File("b.npy");
+        StampSim.Traces.Npy.NpyFile.Write<float>(x, Rand(s * d), s, d);
+        StampSim.Traces.Npy.NpyFile.Write<float>(w, Rand(n * d), n, d);
+        StampSim.Traces.Npy.NpyFile.Write<float>(b, Rand(n), n);
+        return (x, w, b);
+    }
+
     /// <summary>A trace fixture written by tests/StampSim.Core.Tests/Traces/Fixtures/make_fixtures.py.</summary>
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Traces", "Fixtures", name);
 
