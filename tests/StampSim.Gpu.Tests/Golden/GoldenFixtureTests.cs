@@ -17,9 +17,7 @@ namespace StampSim.Tests.Golden;
 [Collection(CpuDeviceCollection.Name)]
 public class GoldenFixtureTests(CpuDeviceFixture fixture)
 {
-    private static string CaseDir => Path.Combine(AppContext.BaseDirectory, "Golden", "cases");
-
-    public static TheoryData<string> Cases() => new(Directory.GetFiles(CaseDir, "*.json").Order().Select(f => Path.GetFileNameWithoutExtension(f)!));
+    public static TheoryData<string> Cases() => new(GoldenCase.Names());
 
     [Fact]
     public void The_fixtures_are_present() => Assert.True(Cases().Count >= 10);
@@ -28,16 +26,10 @@ public class GoldenFixtureTests(CpuDeviceFixture fixture)
     [MemberData(nameof(Cases))]
     public void Every_stage_matches_the_numpy_reference(string name)
     {
-        var meta = JsonDocument.Parse(File.ReadAllText(Path.Combine(CaseDir, name + ".json"))).RootElement;
-        var cfg = StampConfig.Parse(JsonSerializer.Serialize(new Dictionary<string, JsonElement>
-        {
-            ["numerics"] = meta.GetProperty("numerics"),
-            ["mac_array"] = meta.GetProperty("mac_array"),
-        }), name + ".json");
-        using var npz = NpzFile.Open(Path.Combine(CaseDir, name + ".npz"));
-        var x = Matrix(npz.ReadFloat32("x"));
-        var w = Matrix(npz.ReadFloat32("w"));
-        var inputs = new LayerInputs(x, w, npz.Contains("b") ? npz.ReadFloat32("b").Data : null);
+        using var golden = GoldenCase.Load(name);
+        var (cfg, npz) = (golden.Config, golden.Npz);
+        var inputs = golden.Inputs();
+        var (x, w) = (inputs.X, inputs.W);
         var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray).Run(inputs);
 
         if (cfg.Numerics.Transform == SequenceTransformKind.Dct)
@@ -54,12 +46,11 @@ public class GoldenFixtureTests(CpuDeviceFixture fixture)
         AssertMatch(ArrayComparer.Compare("accumulators", [gpu.Accumulators.Length], npz.ReadInt64("acc").Data, gpu.Accumulators));
         AssertMatch(ArrayComparer.Compare("yt", [gpu.Yt.Length], npz.ReadFloat32("yt").Data, gpu.Yt));
         AssertMatch(ArrayComparer.Compare("y", [gpu.Y.Length], npz.ReadFloat32("y").Data, gpu.Y));
-        Assert.Equal(meta.GetProperty("tree_events").GetInt64(), gpu.Events.Tree);
-        Assert.Equal(meta.GetProperty("acc_events").GetInt64(), gpu.Events.Accumulator);
+        Assert.Equal(golden.TreeEvents, gpu.Events.Tree);
+        Assert.Equal(golden.AccEvents, gpu.Events.Accumulator);
     }
 
     private static void AssertMatch(StageComparison c) =>
         Assert.True(c.Matches, $"{c.Stage}: {c.Mismatches} mismatches, first at {c.FirstMismatchText}: expected {c.FirstExpected}, got {c.FirstActual}");
 
-    private static Matrix<float> Matrix(NpyTensor t) => new((int)t.Shape[0], (int)t.Shape[1], t.Data);
 }
