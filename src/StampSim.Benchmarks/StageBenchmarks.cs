@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using StampSim.Config;
 using StampSim.Gemm;
+using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
 using StampSim.Transforms;
@@ -43,7 +44,7 @@ public class StageBenchmarks
         _output = new float[(long)LlamaShapes.Tokens * Outputs];
         _mac = new MacArray(16, _numerics.Accumulator);
         _narrowMac = new MacArray(16, new AccumulatorConfig { TreeBits = 16, AccBits = 24 });
-        _layer = new StampLayer(_numerics, new MacArrayConfig(), exec);
+        _layer = new StampLayer(_numerics, new MacArrayConfig().Rows, exec);
     }
 
     /// <summary>Haar DWT forward on X (s x d).</summary>

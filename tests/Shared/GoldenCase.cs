@@ -7,7 +7,7 @@ using StampSim.Traces.Npy;
 namespace StampSim.Tests.Support;
 
 /// <summary>
-/// One fixture of the independent NumPy reference (tests/StampSim.Core.Tests/Golden), copied next to
+/// One fixture of the independent NumPy reference (tests/StampSim.Numerics.Tests/Golden), copied next to
 /// each test assembly under <c>Golden/cases</c>: its config, the expected event counts and the arrays.
 /// </summary>
 internal sealed class GoldenCase : IDisposable

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using StampSim.Pipeline;
+using System.Runtime.Intrinsics;
+using StampSim.Numerics;
 
 namespace StampSim.Cli.Bench;
 

@@ -1,13 +1,14 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Spectre.Console;
 using StampSim.Cli.Bench;
 using StampSim.Config;
 using StampSim.Gemm;
 using StampSim.Hardware;
 using StampSim.Io;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
 using StampSim.Tensors;
@@ -59,7 +60,7 @@ internal static class BenchCommand
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
         var numerics = new NumericsConfig();
         var inputs = RandomLayer(s, d, n);
-        var engine = new StampLayer(numerics, cfg.MacArray, exec);
+        var engine = new StampLayer(numerics, cfg.MacArray.Rows, exec);
         void Note(string what) => console.Error.WriteLine($"bench: {what}");
 
         Note("golden layer");

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 
 namespace StampSim.Cli.Commands;
 

@@ -1,8 +1,10 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Io;
+using StampSim.Reports.Schemas;
 using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;
@@ -25,24 +27,16 @@ internal static class CostCommand
         {
             string? path = p.GetValue(config);
             var cfg = StampConfig.Load(path, p.GetValue(set) ?? []);
-            var hw = RequireAccelerator(cfg, path);
+            RequireAccelerator(cfg, path);
             LayerShape shape;
             try { shape = LayerShape.Parse(p.GetValue(gemm)!) with { HasBias = p.GetValue(bias) }; }
             catch (FormatException e) { throw new InputException($"--gemm: {e.Message}"); }
             string? jsonPath = p.GetValue(json);
             if (jsonPath is not null) OutputSet.RequireDirectory(jsonPath);
 
-            var comparison = CostComparison.Evaluate(shape, cfg.Numerics, cfg.MacArray, hw);
+            var comparison = LayerEvaluator.Cost(new LayerSubject("--gemm"), shape, cfg)!;
             if (jsonPath is not null)
-            {
-                var o = new JsonObject
-                {
-                    ["shape"] = new JsonObject { ["s"] = shape.Tokens, ["d"] = shape.Features, ["n"] = shape.Outputs, ["bias"] = shape.HasBias },
-                };
-                CostJson.AddComparison(o, comparison);
-                o["config"] = LayerJson.EffectiveConfig(cfg);
-                AtomicFile.WriteAllText(jsonPath, o.ToJsonString(ConfigJson.Options) + "\n");
-            }
+                AtomicFile.WriteAllText(jsonPath, CostJson.Document(shape, comparison, cfg).ToJsonString(ConfigJson.Options) + "\n");
             CostTable.Print(console, cfg, shape, comparison);
             return 0;
         });

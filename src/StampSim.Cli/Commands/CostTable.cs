@@ -1,7 +1,8 @@
-using System.Globalization;
 using Spectre.Console;
+using System.Globalization;
 using StampSim.Config;
 using StampSim.Hardware;
+using StampSim.Numerics;
 
 namespace StampSim.Cli.Commands;
 

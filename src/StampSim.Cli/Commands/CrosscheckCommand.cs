@@ -2,9 +2,11 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Gpu.Crosscheck;
 using StampSim.Gpu.Pipeline;
 using StampSim.Gpu.Runtime;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Traces.Npy;
 
@@ -91,10 +93,10 @@ internal static class CrosscheckCommand
     internal static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device, int gemmRepeats = 0)
     {
         var clock = Stopwatch.StartNew();
-        var golden = new StampLayer(cfg.Numerics, cfg.MacArray).Run(inputs, keepIntermediates: true);
+        var golden = Golden(inputs, cfg);
         double goldenSeconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray).Run(inputs, gemmRepeats);
+        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray.Rows).Run(inputs, gemmRepeats);
         double gpuSeconds = clock.Elapsed.TotalSeconds;
         PrintHeader(console.Out, inputs, golden);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -110,13 +112,17 @@ internal static class CrosscheckCommand
 
     private static bool CheckExternal(CliConsole console, LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs)
     {
-        var golden = new StampLayer(cfg.Numerics, cfg.MacArray).Run(inputs, keepIntermediates: true);
+        var golden = Golden(inputs, cfg);
         var stages = ExternalComparison.Compare(inputs, golden, outputs);
         PrintHeader(console.Out, inputs, golden);
         console.Out.WriteLine("compared     your kernel's dumps with the golden prediction (no ILGPU kernels run)");
         CrosscheckReport.Print(console.Out, stages, histogram: true);
         return stages.All(s => s.Matches);
     }
+
+    /// <summary>The golden layer with its intermediates, through the one layer evaluator.</summary>
+    private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
+        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Numerics, cfg.MacArray.Rows, keepIntermediates: true).Result;
 
     /// <summary>A layer to check: its inputs (read when needed) and the config it runs under.</summary>
     private sealed record Selected(Func<LayerInputs> Inputs, StampConfig Config);

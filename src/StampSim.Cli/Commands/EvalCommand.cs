@@ -1,14 +1,17 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Spectre.Console;
+using System.Text;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Io;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
 using StampSim.Models.Ops;
 using StampSim.Models.Vit;
+using StampSim.Numerics;
+using StampSim.Reports.Schemas;
 using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;

@@ -1,14 +1,15 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using StampSim.Config;
-using StampSim.Hardware;
+using StampSim.Evaluation;
 using StampSim.Io;
 using StampSim.Metrics;
+using StampSim.Numerics;
 using StampSim.Pipeline;
+using StampSim.Reports.Schemas;
 using StampSim.Reports;
-using StampSim.Traces;
 using StampSim.Traces.Npy;
+using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
 
@@ -48,30 +49,19 @@ internal static class LayerCommand
             else
                 inputs = Load(console, p.GetValue(x) ?? throw new InputException("--x: required unless --trace is given"),
                     p.GetValue(weight) ?? throw new InputException("--weight: required unless --trace is given"), p.GetValue(bias));
-            var clock = Stopwatch.StartNew();
-            var engine = new StampLayer(cfg.Numerics, cfg.MacArray, exec);
-            var result = engine.Run(inputs);
-            double layerSeconds = clock.Elapsed.TotalSeconds;
-            clock.Restart();
-            var m = LayerMetrics.Compute(inputs, result, cfg.Numerics, exec);
-            double metricsSeconds = clock.Elapsed.TotalSeconds;
-            var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
-            var cost = cfg.Accelerator is { } hw ? CostComparison.Evaluate(shape, cfg.Numerics, cfg.MacArray, hw) : null;
+            var subject = new LayerSubject(inputs.Name);
+            var (record, golden) = new LayerEvaluator(exec).Evaluate(subject, inputs, cfg);
+            var y = golden!.Y;
 
             using (var outputs = new OutputSet())
             {
-                outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, result.Y.Data, result.Y.Rows, result.Y.Cols));
+                outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols));
                 if (metricsPath is not null)
-                {
-                    var json = LayerJson.Build(inputs, result, m, cfg);
-                    json["timing_seconds"] = new System.Text.Json.Nodes.JsonObject { ["layer"] = layerSeconds, ["metrics"] = metricsSeconds };
-                    if (cost is not null) CostJson.AddComparison(json, cost);
-                    outputs.AddText(metricsPath, json.ToJsonString(ConfigJson.Options) + "\n");
-                }
+                    outputs.AddText(metricsPath, LayerRecordJson.Build(record).ToJsonString(ConfigJson.Options) + "\n");
                 outputs.Commit();
             }
-            PrintSummary(console.Out, inputs, result, m, cfg, layerSeconds, metricsSeconds);
-            if (cost is not null) CostTable.Print(console, cfg, shape, cost);
+            PrintSummary(console.Out, record, cfg);
+            if (record.Cost is { } cost) CostTable.Print(console, cfg, record.Shape, cost);
             return 0;
         });
         return cmd;
@@ -101,21 +91,21 @@ internal static class LayerCommand
         return new LayerInputs(xm, wm, b, Path.GetFileNameWithoutExtension(xPath), xPath, wPath, bPath ?? "bias");
     }
 
-    private static void PrintSummary(TextWriter o, LayerInputs inputs, LayerResult r, LayerMetrics m, StampConfig cfg, double layerSeconds, double metricsSeconds)
+    private static void PrintSummary(TextWriter o, LayerRecord record, StampConfig cfg)
     {
         var n = cfg.Numerics;
+        var r = record.Stamp;
+        var m = r.Metrics;
         var inv = CultureInfo.InvariantCulture;
-        o.WriteLine($"layer     s={inputs.Tokens} d={inputs.Features} n={inputs.Outputs}");
-        o.WriteLine($"numerics  {r.Transform.Description}; first {n.HiTokens} tokens {n.HiBits}-bit, rest {n.LoBits}-bit; act {ConfigNames.Of(n.ActQuant)}" +
+        o.WriteLine($"layer     s={record.Shape.Tokens} d={record.Shape.Features} n={record.Shape.Outputs}");
+        o.WriteLine($"numerics  {r.Transform}; first {n.HiTokens} tokens {n.HiBits}-bit, rest {n.LoBits}-bit; act {ConfigNames.Of(n.ActQuant)}" +
                     (n.ActGroup > 0 ? $" group {n.ActGroup}" : " per token") + $"; weights {n.WeightBits}-bit; feature transform {ConfigNames.Of(n.FeatureTransform)}");
         o.WriteLine($"mac array rows={cfg.MacArray.Rows}, tree {n.Accumulator.TreeBits} bit, acc {n.Accumulator.AccBits} bit, {ConfigNames.Of(n.Accumulator.Overflow)}; " +
-                    $"{(r.Gemm.FastPath ? "fast path (overflow impossible)" : "ordered emulation")}, kernel {ConfigNames.Of(r.Gemm.Kernel)}");
-        o.WriteLine(string.Create(inv, $"sqnr      {Db(m.SqnrDb)} dB output, {Db(m.ActSqnrDb)} dB activations"));
+                    $"{(r.FastPath ? "fast path (overflow impossible)" : "ordered emulation")}, kernel {ConfigNames.Of(r.Kernel)}");
+        o.WriteLine(string.Create(inv, $"sqnr      {Formatting.Db(m.SqnrDb)} dB output, {Formatting.Db(m.ActSqnrDb)} dB activations"));
         o.WriteLine(string.Create(inv, $"bits      {m.PayloadBits:0.####} payload, {m.BitsWithMetadata:0.####} with metadata"));
         o.WriteLine(string.Create(inv, $"theorem 1 ||Xhat-X||^2 = {m.ActErrorSq:G6} <= bound {m.Theorem1Bound:G6}"));
         o.WriteLine($"overflow  {m.OverflowEvents} events ({m.TreeOverflowEvents} adder tree, {m.AccOverflowEvents} accumulator)");
-        o.WriteLine(string.Create(inv, $"time      {layerSeconds:0.000} s layer, {metricsSeconds:0.000} s metrics (float64 reference)"));
+        o.WriteLine(string.Create(inv, $"time      {record.Timing.Engine:0.000} s layer, {record.Timing.Metrics:0.000} s metrics (float64 reference)"));
     }
-
-    private static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -1,9 +1,10 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
-using Spectre.Console;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Io;
+using StampSim.Reports.Schemas;
 using StampSim.Reports;
 using StampSim.Traces;
 
@@ -38,15 +39,15 @@ internal static class ReplayCommand
             foreach (var path in new[] { jsonPath, csvPath }.OfType<string>()) OutputSet.RequireDirectory(path);
             using var file = TraceFile.Open(p.GetValue(trace)!, warn: console.Warn);
             var selected = LayerSelection.Select(file.Manifest, p.GetValue(layers), file.Path);
-            var replay = new TraceReplay(file, cfg, exec);
-            var transforms = selected.Select(l => replay.Plan(l).Description).ToArray();
+            var replay = new TraceReplay(file, new LayerEvaluator(exec));
+            var transforms = selected.Select(l => replay.Check(l, cfg).Description).ToArray();
             var clock = Stopwatch.StartNew();
-            var rows = console.IsTerminal ? WithProgress(console, replay, selected) : WithLines(console, replay, selected, transforms);
+            var rows = console.IsTerminal ? WithProgress(console, replay.Run(selected, cfg), selected) : WithLines(console, replay.Run(selected, cfg), selected, transforms);
 
             using (var outputs = new OutputSet())
             {
-                if (jsonPath is not null) outputs.AddText(jsonPath, Json(file, cfg, rows).ToJsonString(ConfigJson.Options) + "\n");
-                if (csvPath is not null) outputs.AddText(csvPath, ReplayRows.Csv(rows));
+                if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Build(file, cfg, rows).ToJsonString(ConfigJson.Options) + "\n");
+                if (csvPath is not null) outputs.AddText(csvPath, ReplayCsv.Build(rows));
                 outputs.Commit();
             }
             console.Out.WriteLine($"replayed {rows.Count} layer(s) of {file.Path} in {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s" +
@@ -56,12 +57,12 @@ internal static class ReplayCommand
         return cmd;
     }
 
-    private static List<ReplayedLayer> WithLines(CliConsole console, TraceReplay replay, IReadOnlyList<TraceLayer> selected, IReadOnlyList<string> transforms)
+    private static List<LayerRecord> WithLines(CliConsole console, IEnumerable<LayerRecord> records, IReadOnlyList<TraceLayer> selected, IReadOnlyList<string> transforms)
     {
         var widths = ReplayRows.Widths(selected, transforms);
         console.Out.WriteLine(ReplayRows.Line(ReplayRows.Headers, widths));
-        var rows = new List<ReplayedLayer>();
-        foreach (var r in replay.Run(selected))
+        var rows = new List<LayerRecord>();
+        foreach (var r in records)
         {
             rows.Add(r);
             console.Out.WriteLine(ReplayRows.Line(ReplayRows.Cells(r), widths));
@@ -69,17 +70,17 @@ internal static class ReplayCommand
         return rows;
     }
 
-    private static List<ReplayedLayer> WithProgress(CliConsole console, TraceReplay replay, IReadOnlyList<TraceLayer> selected)
+    private static List<LayerRecord> WithProgress(CliConsole console, IEnumerable<LayerRecord> records, IReadOnlyList<TraceLayer> selected)
     {
         var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
-        var rows = new List<ReplayedLayer>();
+        var rows = new List<LayerRecord>();
         ansi.Progress()
             .AutoClear(true)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(ctx =>
             {
                 var task = ctx.AddTask(Markup.Escape(selected[0].Name), maxValue: selected.Count);
-                foreach (var r in replay.Run(selected))
+                foreach (var r in records)
                 {
                     rows.Add(r);
                     task.Increment(1);
@@ -93,12 +94,4 @@ internal static class ReplayCommand
         ansi.Write(table);
         return rows;
     }
-
-    private static JsonObject Json(TraceFile file, StampConfig cfg, IReadOnlyList<ReplayedLayer> rows) => new()
-    {
-        ["trace"] = file.Path,
-        ["model"] = file.Manifest.Model,
-        ["config"] = LayerJson.EffectiveConfig(cfg),
-        ["layers"] = new JsonArray(rows.Select(r => (JsonNode)r.Json).ToArray()),
-    };
 }

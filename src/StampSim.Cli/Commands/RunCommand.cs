@@ -93,8 +93,8 @@ internal static class RunCommand
             var mac = config.Config.MacArray;
             var n = config.Config.Numerics;
             o.WriteLine();
-            o.WriteLine($"config {config.Label}: {mac.Rows}x{mac.Cols} {Config.ConfigNames.Of(mac.Multiplier)} array, " +
-                        $"STaMP {Config.ConfigNames.Of(n.Transform)} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
+            o.WriteLine($"config {config.Label}: {mac.Rows}x{mac.Cols} {Numerics.ConfigNames.Of(mac.Multiplier)} array, " +
+                        $"STaMP {Numerics.ConfigNames.Of(n.Transform)} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
             o.WriteLine(SummaryTable.Legend);
             foreach (var line in SummaryTable.PerLayer(result, config.Label).PlainLines("  ")) o.WriteLine(line);
         }

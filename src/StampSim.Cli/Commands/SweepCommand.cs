@@ -1,6 +1,7 @@
+using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
+using StampSim.Reports.Sweeps;
 using StampSim.Sweeps;
 
 namespace StampSim.Cli.Commands;

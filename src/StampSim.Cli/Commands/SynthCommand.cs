@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using StampSim.Config;
 using StampSim.Io;
-using StampSim.Pipeline;
-using StampSim.Traces;
+using StampSim.Numerics;
 using StampSim.Traces.Safetensors;
 using StampSim.Traces.Synthetic;
+using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
+using StampSim.Reports.Schemas;
 using StampSim.Reports;
 using StampSim.Traces;
 

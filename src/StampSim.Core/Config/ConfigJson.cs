@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
 namespace StampSim.Config;
@@ -25,21 +26,14 @@ public static class ConfigJson
         o.MakeReadOnly(populateMissingResolver: true);
         return o;
     }
-}
 
-/// <summary>Writes a nullable integer as the word <c>auto</c> when null.</summary>
-public sealed class AutoIntJsonConverter : JsonConverter<int?>
-{
-    /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
-    public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && reader.GetString() == "auto" ? null : reader.GetInt32();
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+    /// <summary>The effective configuration (every key, defaults included) as JSON that loads back as YAML.</summary>
+    public static JsonObject Effective(StampConfig config)
     {
-        if (value is int v) writer.WriteNumberValue(v); else writer.WriteStringValue("auto");
+        var root = JsonSerializer.SerializeToNode(config, Options)!.AsObject();
+        if (config.Accelerator is { } accelerator)
+            foreach (var (key, value) in JsonSerializer.SerializeToNode(accelerator, Options)!.AsObject().ToList())
+                root[key] = value?.DeepClone();
+        return root;
     }
 }

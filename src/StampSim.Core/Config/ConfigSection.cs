@@ -1,4 +1,5 @@
 using System.Globalization;
+using StampSim.Numerics;
 
 namespace StampSim.Config;
 

@@ -1,4 +1,6 @@
 using System.Reflection;
+using StampSim.Hardware;
+using StampSim.Numerics;
 
 namespace StampSim.Config;
 
@@ -21,7 +23,7 @@ public sealed record StampConfig
     public MacArrayConfig MacArray { get; init; } = new();
 
     /// <summary>The accelerator around the array; null for a numerics-only config (no cost model).</summary>
-    /// <remarks>Its keys sit at the top level of the file; <c>LayerJson.EffectiveConfig</c> writes them there.</remarks>
+    /// <remarks>Its keys sit at the top level of the file; <c>ConfigJson.Effective</c> writes them there.</remarks>
     [System.Text.Json.Serialization.JsonIgnore]
     public Hardware.AcceleratorConfig? Accelerator { get; init; }
 
@@ -67,9 +69,9 @@ public sealed record StampConfig
             Version = s.Int("version", d.Version, 1, 1),
             Name = s.String("name", d.Name)!,
             Description = s.String("description", d.Description),
-            Numerics = NumericsConfig.Read(s.Section("numerics")),
-            MacArray = MacArrayConfig.Read(s.Section("mac_array")),
-            Accelerator = Hardware.AcceleratorConfig.IsPresent(s) ? Hardware.AcceleratorConfig.Read(s) : null,
+            Numerics = NumericsSection.Read(s.Section("numerics")),
+            MacArray = MacArraySection.Read(s.Section("mac_array")),
+            Accelerator = AcceleratorSection.IsPresent(s) ? AcceleratorSection.Read(s) : null,
         };
         s.RejectUnknownKeys();
         return result;

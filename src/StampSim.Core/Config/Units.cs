@@ -61,15 +61,6 @@ public static partial class Units
         return unit.Length == 0 ? value : value * (FrequencyUnits.TryGetValue(unit, out var f) ? f : throw Unknown(unit, FrequencyUnits.Keys));
     }
 
-    /// <summary>Formats a byte count with a binary prefix.</summary>
-    public static string FormatBytes(double bytes) => bytes switch
-    {
-        >= 1L << 30 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 30):0.##} GiB"),
-        >= 1L << 20 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 20):0.##} MiB"),
-        >= 1L << 10 => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1L << 10):0.##} KiB"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:0} B"),
-    };
-
     private static (double Value, string Unit) Split(string text)
     {
         var m = QuantityPattern().Match(text.Trim());

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using StampSim.Config;
 
 namespace StampSim.Hardware;
 
@@ -61,55 +60,4 @@ public sealed record AcceleratorConfig
 
     /// <summary>The buffer holding <paramref name="kind"/>.</summary>
     public BufferConfig BufferFor(TensorKind kind) => Buffers.First(b => b.Holds.Contains(kind));
-
-    /// <summary>The root keys that describe the accelerator; when any is present, all required ones must be.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["clock_ghz", "cycle_model", "io_format", "dwt_unit", "quantizer", "epilogue", "buffers", "dram", "energy"];
-
-    /// <summary>True when a config describes an accelerator (any architecture key is present).</summary>
-    public static bool IsPresent(ConfigSection root) => root.Keys.Any(k => Keys.Contains(k));
-
-    /// <summary>Reads the architecture keys of the root section; every one is required.</summary>
-    public static AcceleratorConfig Read(ConfigSection s)
-    {
-        var dwt = s.Section("dwt_unit");
-        var dwtUnit = new DwtUnitConfig(dwt.RequiredInt("lanes", 1, 1 << 20), dwt.RequiredEnum<NumberFormat>("format"), dwt.RequiredParsed("buffer", Units.Bytes));
-        dwt.RejectUnknownKeys();
-        var q = s.Section("quantizer");
-        var quantizer = new QuantizerConfig(q.RequiredInt("lanes", 1, 1 << 20));
-        q.RejectUnknownKeys();
-        var ep = s.Section("epilogue");
-        var epilogue = new EpilogueConfig(ep.RequiredInt("lanes", 1, 1 << 20));
-        ep.RejectUnknownKeys();
-
-        var bs = s.Section("buffers");
-        if (!bs.Exists) throw new InputException($"{s.Mark}: missing required key 'buffers'");
-        var buffers = bs.Keys.ToList().Select(name => BufferConfig.Read(name, bs.Section(name))).ToList();
-        bs.RejectUnknownKeys();
-        foreach (var kind in Enum.GetValues<TensorKind>())
-        {
-            var holders = buffers.Where(b => b.Holds.Contains(kind)).Select(b => b.Name).ToList();
-            if (holders.Count != 1)
-                throw new InputException($"{bs.Mark}: buffers: {ConfigNames.Of(kind)} must be held by exactly one buffer, found {(holders.Count == 0 ? "none" : string.Join(", ", holders))}");
-        }
-
-        var dr = s.Section("dram");
-        var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6));
-        if (dram.Bandwidth <= 0) throw dr.Error("bandwidth", "must be positive");
-        dr.RejectUnknownKeys();
-
-        var result = new AcceleratorConfig
-        {
-            ClockGhz = s.RequiredParsed("clock_ghz", Units.Gigahertz),
-            CycleModel = s.Enum("cycle_model", CycleModel.Stamp),
-            IoFormat = s.Enum("io_format", NumberFormat.Fp16),
-            DwtUnit = dwtUnit,
-            Quantizer = quantizer,
-            Epilogue = epilogue,
-            Buffers = buffers,
-            Dram = dram,
-            Energy = EnergyTable.Read(s.Section("energy"), buffers.Select(b => b.Name).ToList()),
-        };
-        if (result.ClockGhz <= 0) throw s.Error("clock_ghz", "must be positive");
-        return result;
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StampSim.Config;
+using StampSim.Numerics;
 
 namespace StampSim.Hardware;
 
@@ -15,26 +15,6 @@ public sealed record BufferConfig(string Name, long Capacity, IReadOnlyList<Tens
 {
     /// <summary>Capacity usable by one tile (half when double buffered).</summary>
     public long TileCapacity => DoubleBuffered ? Capacity / 2 : Capacity;
-
-    /// <summary>Reads one buffer section.</summary>
-    public static BufferConfig Read(string name, ConfigSection s)
-    {
-        var holds = s.List<TensorKind>("holds", [], text => ConfigNames.TryParse<TensorKind>(text, out var k)
-            ? k : throw new FormatException($"unknown tensor '{text}' (expected one of: {string.Join(", ", ConfigNames.All<TensorKind>())})"));
-        if (holds.Count == 0) throw s.Error("holds", "list the tensors this buffer holds (activations, weights, outputs)");
-        var result = new BufferConfig(
-            name,
-            s.RequiredParsed("capacity", Units.Bytes),
-            holds,
-            s.RequiredParsed("read_bandwidth", Units.BytesPerCycle),
-            s.RequiredParsed("write_bandwidth", Units.BytesPerCycle),
-            s.Bool("double_buffered", true));
-        if (result.Capacity <= 0) throw s.Error("capacity", "must be positive");
-        if (result.ReadBandwidth <= 0) throw s.Error("read_bandwidth", "must be positive");
-        if (result.WriteBandwidth <= 0) throw s.Error("write_bandwidth", "must be positive");
-        s.RejectUnknownKeys();
-        return result;
-    }
 }
 
 /// <summary>Writes the buffer list as the YAML mapping (name → settings) it is read from.</summary>

@@ -1,4 +1,4 @@
-using StampSim.Config;
+using StampSim.Numerics;
 
 namespace StampSim.Hardware;
 
@@ -24,7 +24,7 @@ public static class CostModel
         int block = Math.Max(1, w.Plan.BlockTokens);
         int dwtFeatures = ctx.DwtFeatureTile(block);
         if (dwtFeatures < 1)
-            return Infeasible(hw, $"dwt_unit.buffer ({Units.FormatBytes(hw.DwtUnit.Buffer)}) cannot hold one block of {block} tokens of one feature in {ConfigNames.Of(hw.DwtUnit.Format)}");
+            return Infeasible(hw, $"dwt_unit.buffer ({ByteSize.Format(hw.DwtUnit.Buffer)}) cannot hold one block of {block} tokens of one feature in {ConfigNames.Of(hw.DwtUnit.Format)}");
 
         CostEstimate? best = null;
         (int Tm, int Tn)? smallest = null;

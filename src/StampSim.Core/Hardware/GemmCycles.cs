@@ -1,4 +1,3 @@
-using StampSim.Config;
 
 namespace StampSim.Hardware;
 

@@ -1,3 +1,5 @@
+using StampSim.Numerics;
+
 namespace StampSim.Hardware;
 
 /// <summary>Which operand the DRAM-level loop nest keeps on chip across the other's tiles.</summary>
@@ -25,5 +27,5 @@ public sealed record Mapping(LoopOrder Order, int TileTokens, int TileOutputs, i
 {
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Config.ConfigNames.Of(Order)}: Tm={TileTokens} Tn={TileOutputs} Tk={TileFeatures}, DWT feature tile {DwtFeatureTile}";
+        $"{ConfigNames.Of(Order)}: Tm={TileTokens} Tn={TileOutputs} Tk={TileFeatures}, DWT feature tile {DwtFeatureTile}";
 }

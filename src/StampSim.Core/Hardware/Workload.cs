@@ -1,4 +1,4 @@
-using StampSim.Config;
+using StampSim.Numerics;
 using StampSim.Quantization;
 using StampSim.Transforms;
 

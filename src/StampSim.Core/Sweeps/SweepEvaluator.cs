@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Hardware;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Traces;
 
 namespace StampSim.Sweeps;
@@ -18,7 +18,7 @@ public sealed class SweepEvaluator
     private readonly IReadOnlyList<TraceFile> _traces;
     private readonly IReadOnlyList<IReadOnlyList<TraceLayer>> _layers;
     private readonly ExecutionOptions _options;
-    private readonly ConcurrentDictionary<string, Lazy<NumericsOutcome>> _numerics = new();
+    private readonly ConcurrentDictionary<(int Trace, NumericsKey Key), Lazy<NumericsOutcome>> _numerics = new();
     private int _engineRuns;
 
     /// <summary>Creates an evaluator over opened traces and their selected layers.</summary>
@@ -27,10 +27,12 @@ public sealed class SweepEvaluator
         _traces = traces;
         _layers = layers;
         _options = options;
-        _maxFeatures = traces.Select((t, i) => layers[i].Count == 0 ? 0 : layers[i].Max(l => (int)t.Tensor(l.Activation).Shape[1])).ToArray();
+        // The overflow bound only grows with tokens and features: the largest layer decides whether rows matter.
+        _largest = traces.Select((t, i) => layers[i].Count == 0 ? (0, 0)
+            : (layers[i].Max(l => (int)t.Tensor(l.Activation).Shape[0]), layers[i].Max(l => (int)t.Tensor(l.Activation).Shape[1]))).ToArray();
     }
 
-    private readonly int[] _maxFeatures;
+    private readonly (int Tokens, int Features)[] _largest;
 
     /// <summary>How many distinct numerics settings ran through the golden engine so far.</summary>
     public int EngineRuns => _engineRuns;
@@ -66,18 +68,16 @@ public sealed class SweepEvaluator
     private NumericsOutcome Numerics(SweepPoint point)
     {
         var config = point.Config;
-        // Everything the golden engine reads: the numerics, and the adder-tree length only when some
-        // layer could overflow (otherwise every chunking gives the exact sum, bit for bit).
-        bool rowsMatter = _maxFeatures[point.TraceIndex] is int d &&
-            !new Gemm.MacArray(config.MacArray.Rows, config.Numerics.Accumulator).CannotOverflow(
-                Quantization.ActivationQuantizer.MaxAbsCode(config.Numerics), Quantization.SymmetricQuantizer.MaxCode(config.Numerics.WeightBits), d);
-        string key = $"{point.TraceIndex}|{(rowsMatter ? config.MacArray.Rows : 0)}|{JsonSerializer.Serialize(config.Numerics, ConfigJson.Options)}";
+        // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
+        var (tokens, features) = _largest[point.TraceIndex];
+        var key = (point.TraceIndex, NumericsKey.For(config.Numerics, config.MacArray.Rows, tokens, features));
         return _numerics.GetOrAdd(key, _ => new Lazy<NumericsOutcome>(() =>
         {
             Interlocked.Increment(ref _engineRuns);
             var numericsOnly = new StampConfig { Numerics = config.Numerics, MacArray = config.MacArray };
-            var replayed = new TraceReplay(_traces[point.TraceIndex], numericsOnly, _options).Run(_layers[point.TraceIndex]).ToList();
-            return new NumericsOutcome(replayed.Select(r => r.Metrics).ToArray(), replayed.Select(r => (double)r.Tokens * r.Features).ToArray());
+            var replay = new TraceReplay(_traces[point.TraceIndex], new LayerEvaluator(_options));
+            var records = replay.Run(_layers[point.TraceIndex], numericsOnly).ToList();
+            return new NumericsOutcome(records.Select(r => r.Stamp.Metrics).ToArray(), records.Select(r => (double)r.Shape.Tokens * r.Shape.Features).ToArray());
         })).Value;
     }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Traces;
 
 namespace StampSim.Sweeps;

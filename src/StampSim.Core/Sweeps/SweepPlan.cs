@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StampSim.Config;
-using StampSim.Reports;
 using StampSim.Traces.Synthetic;
 
 namespace StampSim.Sweeps;
@@ -74,7 +73,7 @@ public static class SweepPlan
     private static bool Admissible(SweepSpec spec, StampConfig config)
     {
         if (spec.Constraints.Count == 0) return true;
-        var effective = LayerJson.EffectiveConfig(config);
+        var effective = ConfigJson.Effective(config);
         return spec.Constraints.All(c => c.Holds(key => Value(effective, key, c.Text, spec.Source)));
     }
 

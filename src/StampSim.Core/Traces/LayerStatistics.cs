@@ -1,5 +1,4 @@
-using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Transforms;
 
 namespace StampSim.Traces;

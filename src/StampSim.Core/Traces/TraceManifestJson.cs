@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using StampSim.Config;
+using System.Text;
+using StampSim.Numerics;
 
 namespace StampSim.Traces;
 

@@ -1,9 +1,9 @@
-using ILGPU;
 using ILGPU.Runtime;
-using StampSim.Config;
+using ILGPU;
 using StampSim.Gemm;
 using StampSim.Gpu.Kernels;
 using StampSim.Gpu.Runtime;
+using StampSim.Numerics;
 
 namespace StampSim.Gpu.Pipeline;
 

@@ -1,8 +1,8 @@
-using ILGPU;
 using ILGPU.Runtime;
-using StampSim.Config;
+using ILGPU;
 using StampSim.Gpu.Kernels;
 using StampSim.Gpu.Runtime;
+using StampSim.Numerics;
 using StampSim.Quantization;
 
 namespace StampSim.Gpu.Pipeline;

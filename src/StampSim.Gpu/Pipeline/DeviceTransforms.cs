@@ -1,8 +1,7 @@
-using ILGPU;
 using ILGPU.Runtime;
-using StampSim.Config;
+using ILGPU;
 using StampSim.Gpu.Runtime;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Transforms;
 
 namespace StampSim.Gpu.Pipeline;

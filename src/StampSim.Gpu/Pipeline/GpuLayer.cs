@@ -1,9 +1,9 @@
-using ILGPU;
 using ILGPU.Runtime;
-using StampSim.Config;
+using ILGPU;
 using StampSim.Gemm;
 using StampSim.Gpu.Kernels;
 using StampSim.Gpu.Runtime;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
 using StampSim.Transforms;
@@ -23,21 +23,21 @@ public sealed class GpuLayer
     /// <summary>Creates a runner for the given numerics and MAC array.</summary>
     /// <param name="device">Where the kernels run.</param>
     /// <param name="numerics">The numerics.</param>
-    /// <param name="macArray">The MAC array (its rows are the adder-tree chunk length).</param>
+    /// <param name="macRows">The MAC array's adder-tree length R (<c>mac_array.rows</c>), the reduction chunk.</param>
     /// <param name="forceOrderedGemm">Cut the reduction into chunks even when overflow is provably impossible.</param>
-    public GpuLayer(GpuDevice device, NumericsConfig numerics, MacArrayConfig macArray, bool forceOrderedGemm = false)
+    public GpuLayer(GpuDevice device, NumericsConfig numerics, int macRows, bool forceOrderedGemm = false)
     {
         _device = device;
         Numerics = numerics;
-        MacArray = macArray;
+        MacRows = macRows;
         ForceOrderedGemm = forceOrderedGemm;
     }
 
     /// <summary>The numerics.</summary>
     public NumericsConfig Numerics { get; }
 
-    /// <summary>The MAC array.</summary>
-    public MacArrayConfig MacArray { get; }
+    /// <summary>The adder-tree length R of the MAC array.</summary>
+    public int MacRows { get; }
 
     /// <summary>True to always cut the reduction into <c>mac_array.rows</c> chunks.</summary>
     public bool ForceOrderedGemm { get; }
@@ -70,7 +70,7 @@ public sealed class GpuLayer
 
         // Stages 3 and 4.
         int groups = d / group;
-        var layout = GemmLayout.Create(d, group, MacArray.Rows, WholeGroups(group));
+        var layout = GemmLayout.Create(d, group, MacRows, WholeGroups(s, d, group));
         var (accumulators, events, timing) = DeviceGemm.Run(_device, activations, weights, layout, Numerics.Accumulator, groups, gemmRepeats);
         using var accBuffer = accumulators;
         using var yt = Epilogue(activations, weights, accumulators.View, s, n, groups);
@@ -95,10 +95,9 @@ public sealed class GpuLayer
     }
 
     /// <summary>The golden engine's fast-path condition: no chunk or accumulator can leave its range, and a whole group's sum fits 32 bits.</summary>
-    private bool WholeGroups(int group) =>
+    private bool WholeGroups(int tokens, int features, int group) =>
         !ForceOrderedGemm && group <= DeviceGemm.MaxWholeGroup &&
-        new MacArray(MacArray.Rows, Numerics.Accumulator).CannotOverflow(
-            ActivationQuantizer.MaxAbsCode(Numerics), SymmetricQuantizer.MaxCode(Numerics.WeightBits), group);
+        OverflowBound.CannotOverflow(Numerics, MacRows, tokens, features);
 
     private MemoryBuffer1D<float, Stride1D.Dense> Epilogue(DeviceActivations a, DeviceWeights w, ArrayView<long> accumulators, int s, int n, int groups)
     {

@@ -1,5 +1,6 @@
-using StampSim.Config;
+using StampSim.Hardware;
 using StampSim.Models.Linear;
+using StampSim.Numerics;
 
 namespace StampSim.Models.Evaluation;
 

@@ -1,5 +1,5 @@
 using System.Numerics;
-using StampSim.Config;
+using StampSim.Numerics;
 
 namespace StampSim.Models.Linear;
 

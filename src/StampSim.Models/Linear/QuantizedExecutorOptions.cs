@@ -1,4 +1,4 @@
-using StampSim.Pipeline;
+using StampSim.Numerics;
 
 namespace StampSim.Models.Linear;
 

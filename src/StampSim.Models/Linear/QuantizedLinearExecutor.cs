@@ -1,4 +1,5 @@
-using StampSim.Config;
+using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Tensors;
 
@@ -47,6 +48,6 @@ public sealed class QuantizedLinearExecutor : ILinearExecutor
             w = BlockHadamard.Apply(w, plan.HadamardBlock, Options.Execution);
         }
         var inputs = new LayerInputs(x, w, call.Bias, call.Name, $"{call.Name} input", $"{call.Name}.weight", $"{call.Name}.bias");
-        return new StampLayer(plan.Numerics, MacArray, Options.Execution).Run(inputs).Y;
+        return new StampLayer(plan.Numerics, MacArray.Rows, Options.Execution).Run(inputs).Y;
     }
 }

@@ -1,5 +1,5 @@
 using StampSim.Models.Io;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
 
 namespace StampSim.Models.Llama;

@@ -1,7 +1,7 @@
 using System.Numerics.Tensors;
 using StampSim.Models.Linear;
 using StampSim.Models.Ops;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
 
 namespace StampSim.Models.Llama;

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using StampSim.Models.Linear;
 using StampSim.Models.Ops;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Tensors;
 

@@ -1,4 +1,5 @@
-using StampSim.Config;
+using StampSim.Evaluation;
+using StampSim.Hardware;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Analysis;

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
 
 namespace StampSim.Reports.Analysis;

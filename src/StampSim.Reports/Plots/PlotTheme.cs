@@ -1,4 +1,5 @@
 using ScottPlot;
+using StampSim.Evaluation;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Plots;

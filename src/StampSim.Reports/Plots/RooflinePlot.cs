@@ -1,4 +1,5 @@
 using ScottPlot;
+using StampSim.Evaluation;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
 
@@ -11,7 +12,7 @@ internal static class RooflinePlot
     {
         var r = run.Rooflines.First(x => x.Label == config.Label);
         var mac = config.Config.MacArray;
-        var plot = PlotTheme.Create($"Roofline: {config.Label} ({mac.Rows}x{mac.Cols} {Config.ConfigNames.Of(mac.Multiplier)}, DRAM {r.DramBytesPerCycle:0.##} B/cycle)",
+        var plot = PlotTheme.Create($"Roofline: {config.Label} ({mac.Rows}x{mac.Cols} {Numerics.ConfigNames.Of(mac.Multiplier)}, DRAM {r.DramBytesPerCycle:0.##} B/cycle)",
             "operational intensity (MAC per DRAM byte)", "throughput (MAC per cycle)");
         var intensities = r.Points.Select(p => p.Intensity).Append(r.RidgeIntensity).ToArray();
         double xMin = Math.Log10(intensities.Min()) - 0.5, xMax = Math.Log10(intensities.Max()) + 0.5;

@@ -1,4 +1,5 @@
 using ScottPlot;
+using StampSim.Evaluation;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Plots;
@@ -11,11 +12,11 @@ internal static class SqnrPlot
         var plot = PlotTheme.Create($"Output SQNR per layer: {config.Label}", "layer", "output SQNR (dB, higher is better)");
         var layers = run.Layers;
         var xs = Enumerable.Range(0, layers.Count).Select(i => (double)i).ToArray();
-        string transforms = string.Join(" / ", layers.Select(l => l.On(config.Label).Results[Variant.Stamp].Transform).Distinct());
+        string transforms = string.Join(" / ", layers.Select(l => l.On(config.Label).Result(Variant.Stamp).Transform).Distinct());
         foreach (var v in Variants.All)
         {
             // An exact layer (infinite SQNR) has no finite point to draw; it is left out of the line.
-            var ys = layers.Select(l => l.On(config.Label).Results[v].Metrics.SqnrDb).Select(y => double.IsFinite(y) ? y : double.NaN).ToArray();
+            var ys = layers.Select(l => l.On(config.Label).Result(v).Metrics.SqnrDb).Select(y => double.IsFinite(y) ? y : double.NaN).ToArray();
             var line = plot.Add.Scatter(xs, ys, PlotTheme.Of(v));
             line.MarkerShape = PlotTheme.MarkerOf(v);
             line.MarkerSize = 9;

@@ -20,7 +20,7 @@ public sealed record ConfigSpec(string Label, string Source, string FileSha256, 
     public AcceleratorConfig Accelerator => Config.Accelerator!;
 
     /// <summary>The effective configuration, every key with defaults filled in, as <c>stampsim layer --metrics</c> writes it.</summary>
-    public System.Text.Json.Nodes.JsonObject EffectiveJson() => LayerJson.EffectiveConfig(Config);
+    public System.Text.Json.Nodes.JsonObject EffectiveJson() => ConfigJson.Effective(Config);
 
     /// <summary>SHA-256 of the effective configuration's JSON: changes with any override, unlike <see cref="FileSha256"/>.</summary>
     public string EffectiveSha256 => Sha256.OfText(EffectiveJson().ToJsonString(new JsonSerializerOptions { WriteIndented = false }));

@@ -1,3 +1,4 @@
+using StampSim.Evaluation;
 namespace StampSim.Reports.Run;
 
 /// <summary>The totals of one config for STaMP, A4 and A8, and the STaMP ratios.</summary>

@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Metrics;
-using StampSim.Pipeline;
 using StampSim.Reports.Analysis;
 using StampSim.Tensors;
 using StampSim.Traces;
@@ -16,24 +15,23 @@ namespace StampSim.Reports.Run;
 /// can be checked without running (configs, trace, selection, every layer's transform and cost) so a
 /// bad combination fails before any work; <see cref="Run"/> then yields one layer at a time.
 /// Golden numerics depend on the numerics and the adder-tree length only, so a layer runs each
-/// distinct (numerics, <c>mac_array.rows</c>) once, however many configs share it.
+/// distinct <see cref="NumericsKey"/> once, however many configs share it (<see cref="TraceReplay"/>).
 /// </summary>
 public sealed class ReportRun : IDisposable
 {
     private readonly TraceFile _trace;
-    private readonly Dictionary<(string Layer, string Config), CostComparison> _costs;
-    private int _numericsRuns;
+    private readonly TraceReplay _replay;
 
-    private ReportRun(RunRequest request, TraceFile trace, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<TraceLayer> layers,
-        IReadOnlyDictionary<string, LayerShape> shapes, Dictionary<(string, string), CostComparison> costs, FocusChoice focus)
+    private ReportRun(RunRequest request, TraceFile trace, TraceReplay replay, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<TraceLayer> layers,
+        IReadOnlyDictionary<string, LayerShape> shapes, FocusChoice focus)
     {
         Request = request;
         _trace = trace;
+        _replay = replay;
         Trace = TraceSource.Of(request.TraceArgument, trace);
         Configs = configs;
         Layers = layers;
         Shapes = shapes;
-        _costs = costs;
         Focus = focus;
     }
 
@@ -56,7 +54,7 @@ public sealed class ReportRun : IDisposable
     public FocusChoice Focus { get; }
 
     /// <summary>How many times the golden engine has run so far (one per layer and distinct numerics).</summary>
-    public int NumericsRuns => _numericsRuns;
+    public int NumericsRuns => _replay.NumericsRuns;
 
     /// <summary>Loads configs and trace, selects layers and checks every layer x config before any work.</summary>
     /// <exception cref="InputException">Any bad input; the message names the file, key or layer.</exception>
@@ -67,22 +65,15 @@ public sealed class ReportRun : IDisposable
         try
         {
             var layers = LayerSelection.Select(trace.Manifest, request.Layers, trace.Path);
-            var shapes = layers.ToDictionary(l => l.Name, l => ShapeOf(trace, l), StringComparer.Ordinal);
-            var costs = new Dictionary<(string, string), CostComparison>();
+            var replay = new TraceReplay(trace, new LayerEvaluator(request.Execution, baselines: true));
+            var shapes = layers.ToDictionary(l => l.Name, replay.ShapeOf, StringComparer.Ordinal);
             foreach (var layer in layers)
-            {
                 foreach (var config in configs)
-                {
-                    var numerics = layer.NumericsFor(config.Config.Numerics);
-                    Named(trace, layer, () => SequenceTransforms.Plan(numerics, shapes[layer.Name].Tokens));
-                    costs[(layer.Name, config.Label)] = Named(trace, layer,
-                        () => CostComparison.Evaluate(shapes[layer.Name], numerics, config.Config.MacArray, config.Accelerator));
-                }
-            }
+                    replay.Check(layer, config.Config);
             var focus = request.FocusLayer is { } name
-                ? FocusChoice.Named(trace.Layer(name), ShapeOf(trace, trace.Layer(name)))
+                ? FocusChoice.Named(trace.Layer(name), replay.ShapeOf(trace.Layer(name)))
                 : FocusChoice.MostMacs(layers.Select(l => (l, shapes[l.Name])).ToList());
-            return new ReportRun(request, trace, configs, layers, shapes, costs, focus);
+            return new ReportRun(request, trace, replay, configs, layers, shapes, focus);
         }
         catch
         {
@@ -96,10 +87,12 @@ public sealed class ReportRun : IDisposable
     public IEnumerable<LayerOutcome> Run()
     {
         var clock = Stopwatch.StartNew();
-        foreach (var (layer, inputs) in _trace.LoadInOrder(Layers))
+        var configs = Configs.Select(c => (c.Label, c.Config)).ToList();
+        int index = 0;
+        foreach (var records in _replay.Run(Layers, configs))
         {
-            var golden = new Dictionary<(NumericsConfig, int), (LayerResult Result, LayerMetrics Metrics)>();
-            var outcomes = Configs.Select(c => Evaluate(layer, inputs, c, golden)).ToList();
+            var layer = Layers[index++];
+            var outcomes = records.Select((r, i) => new ConfigOutcome(Configs[i], r)).ToList();
             yield return new LayerOutcome(layer, Shapes[layer.Name], outcomes, clock.Elapsed.TotalSeconds);
             clock.Restart();
         }
@@ -128,8 +121,8 @@ public sealed class ReportRun : IDisposable
         var compaction = new Dictionary<string, EnergyCompaction>(StringComparer.Ordinal);
         foreach (var config in Configs)
         {
-            var numerics = layer.NumericsFor(config.Config.Numerics);
-            var transform = Named(_trace, layer, () => SequenceTransforms.Create(numerics, x.Rows, Request.Execution));
+            var numerics = TraceReplay.ConfigFor(layer, config.Config).Numerics;
+            var transform = _replay.Check(layer, config.Config);
             compaction[config.Label] = EnergyCompaction.Compute(x, transform, Math.Min(numerics.HiTokens, x.Rows));
         }
         var correlation = SequenceAutocorrelation.Compute(x, Request.Execution);
@@ -138,50 +131,4 @@ public sealed class ReportRun : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _trace.Dispose();
-
-    private ConfigOutcome Evaluate(TraceLayer layer, LayerInputs inputs, ConfigSpec config,
-        Dictionary<(NumericsConfig, int), (LayerResult Result, LayerMetrics Metrics)> golden)
-    {
-        var stamp = layer.NumericsFor(config.Config.Numerics);
-        var results = new Dictionary<Variant, NumericsOutcome>();
-        foreach (var variant in Variants.All)
-        {
-            var numerics = variant.Numerics(stamp);
-            var key = (numerics, config.Config.MacArray.Rows);
-            if (!golden.TryGetValue(key, out var run))
-            {
-                run = Named(_trace, layer, () =>
-                {
-                    var result = new StampLayer(numerics, config.Config.MacArray, Request.Execution).Run(inputs);
-                    return (result, LayerMetrics.Compute(inputs, result, numerics, Request.Execution));
-                });
-                golden[key] = run;
-                _numericsRuns++;
-            }
-            var json = LayerJson.Build(inputs, run.Result, run.Metrics, config.Config with { Numerics = numerics });
-            results[variant] = new NumericsOutcome(numerics, run.Result.Transform.Description, run.Metrics, json);
-        }
-        return new ConfigOutcome(config, _costs[(layer.Name, config.Label)], results);
-    }
-
-    private static LayerShape ShapeOf(TraceFile trace, TraceLayer layer)
-    {
-        if (layer.Weight is null)
-            throw new InputException($"{trace.Path}: layer '{layer.Name}' has no weight; a report needs every layer's weight");
-        var x = trace.Tensor(layer.Activation).Shape;
-        var w = trace.Tensor(layer.Weight).Shape;
-        return new LayerShape((int)x[0], (int)x[1], (int)w[0], layer.Bias is not null);
-    }
-
-    private static T Named<T>(TraceFile trace, TraceLayer layer, Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InputException e)
-        {
-            throw new InputException($"{trace.Path}: layer '{layer.Name}': {e.Message}", e);
-        }
-    }
 }

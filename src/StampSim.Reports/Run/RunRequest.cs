@@ -1,4 +1,4 @@
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Traces;
 
 namespace StampSim.Reports.Run;

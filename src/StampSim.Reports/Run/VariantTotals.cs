@@ -1,3 +1,4 @@
+using StampSim.Evaluation;
 using StampSim.Metrics;
 
 namespace StampSim.Reports.Run;
@@ -58,7 +59,7 @@ public sealed record VariantTotals
         foreach (var layer in layers)
         {
             var outcome = layer.On(label);
-            var metrics = outcome.Results[variant].Metrics;
+            var metrics = outcome.Result(variant).Metrics;
             sqnrSum += metrics.SqnrDb;
             signal += metrics.SignalEnergy;
             error += metrics.ErrorEnergy;

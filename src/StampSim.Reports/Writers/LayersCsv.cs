@@ -1,4 +1,5 @@
 using System.Text;
+using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Reports.Run;
 
@@ -41,7 +42,7 @@ public static class LayersCsv
 
     private static IEnumerable<string> Row(LayerOutcome layer, ConfigOutcome outcome, Variant v)
     {
-        var r = outcome.Results[v];
+        var r = outcome.Result(v);
         var m = r.Metrics;
         var cost = outcome.CostOf(v);
         var shape = layer.Shape;

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using StampSim.Config;
+using StampSim.Evaluation;
 using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Reports.Plots;
 using StampSim.Reports.Run;
 
@@ -62,10 +64,10 @@ public static class ReportMarkdown
           .Append(config.Overrides.Count == 0 ? ".\n" : $"; overrides: {string.Join(", ", config.Overrides.Select(o => $"`{o}`"))}.\n");
         sb.Append($"- **MAC array**: {mac.Rows}x{mac.Cols} {ConfigNames.Of(mac.Multiplier)}, {ConfigNames.Of(mac.Dataflow)} dataflow, 8-bit tokens {ConfigNames.Of(mac.EightBitMode)}, ")
           .Append($"{mac.WeightBits}-bit native weights; clock {hw.ClockGhz.ToString("0.###", inv)} GHz; cycle model {ConfigNames.Of(hw.CycleModel)}; X/Y in DRAM as {ConfigNames.Of(hw.IoFormat)}.\n");
-        sb.Append($"- **Units**: DWT {hw.DwtUnit.Lanes} lanes, {ConfigNames.Of(hw.DwtUnit.Format)}, {Units.FormatBytes(hw.DwtUnit.Buffer)} buffer; ")
+        sb.Append($"- **Units**: DWT {hw.DwtUnit.Lanes} lanes, {ConfigNames.Of(hw.DwtUnit.Format)}, {ByteSize.Format(hw.DwtUnit.Buffer)} buffer; ")
           .Append($"quantizer {hw.Quantizer.Lanes} lanes; epilogue {hw.Epilogue.Lanes} lanes.\n");
         sb.Append("- **Buffers**: ").Append(string.Join("; ", hw.Buffers.Select(b =>
-            $"{b.Name} {Units.FormatBytes(b.Capacity)} ({string.Join(", ", b.Holds.Select(h => ConfigNames.Of(h)))}), read {b.ReadBandwidth.ToString("0.##", inv)} / write {b.WriteBandwidth.ToString("0.##", inv)} B/cycle{(b.DoubleBuffered ? ", double-buffered" : "")}")))
+            $"{b.Name} {ByteSize.Format(b.Capacity)} ({string.Join(", ", b.Holds.Select(h => ConfigNames.Of(h)))}), read {b.ReadBandwidth.ToString("0.##", inv)} / write {b.WriteBandwidth.ToString("0.##", inv)} B/cycle{(b.DoubleBuffered ? ", double-buffered" : "")}")))
           .Append(".\n");
         sb.Append($"- **DRAM**: {(hw.Dram.Bandwidth / 1e9).ToString("0.##", inv)} GB/s ({hw.DramBytesPerCycle.ToString("0.##", inv)} B/cycle), latency {hw.Dram.LatencyNs.ToString("0.#", inv)} ns.\n");
         Numerics(sb, run, config);
@@ -91,7 +93,7 @@ public static class ReportMarkdown
     private static void Numerics(StringBuilder sb, RunResult run, ConfigSpec config)
     {
         var n = config.Config.Numerics;
-        var transforms = run.Layers.Select(l => l.On(config.Label).Results[Variant.Stamp].Transform).Distinct().ToList();
+        var transforms = run.Layers.Select(l => l.On(config.Label).Result(Variant.Stamp).Transform).Distinct().ToList();
         string grouping = n.ActGroup > 0 ? $"groups of {n.ActGroup} features" : "per token";
         sb.Append($"- **Numerics (STaMP)**: sequence transform {ConfigNames.Of(n.Transform)} (levels {(n.Levels?.ToString() ?? "auto")}; ran as {string.Join(", ", transforms)}), ")
           .Append($"first {n.HiTokens} transformed tokens at {n.HiBits} bits, the rest at {n.LoBits}; {ConfigNames.Of(n.ActQuant)} activation quantizer {grouping}; ")

@@ -1,16 +1,15 @@
 using System.Text.Json.Nodes;
+using StampSim.Evaluation;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
+using StampSim.Reports.Schemas;
 
 namespace StampSim.Reports.Writers;
 
 /// <summary>
-/// <c>result.json</c>: everything a run computed. Each entry of <c>layers</c> (one per layer x config) has
-/// the keys of <c>stampsim layer --metrics</c> for the STaMP numerics (with the layer's effective config
-/// under <c>config</c>), the keys of <c>stampsim cost --json</c> (<c>cost</c>, <c>baselines.a8</c>,
-/// <c>baselines.a4</c>, <c>ratios</c>), plus <c>kind</c>, <c>block</c>, <c>config_label</c> and the
-/// baselines' golden metrics under <c>baseline_metrics.a4</c> / <c>.a8</c> (the same metric keys, with
-/// <c>numerics</c> instead of the whole config).
+/// <c>result.json</c>: everything a run computed. Each entry of <c>layers</c> (one per layer x config) is
+/// a layer record (<see cref="LayerRecordJson"/>, the schema of <c>stampsim layer --metrics</c> and the
+/// replay JSON), with both baselines' golden metrics under <c>baseline_metrics</c>.
 /// </summary>
 public static class ResultJson
 {
@@ -30,31 +29,13 @@ public static class ResultJson
             return (JsonNode)o;
         }).ToArray()),
         ["totals"] = Totals(run),
-        ["layers"] = new JsonArray(run.Layers.SelectMany(l => l.Configs.Select(c => (JsonNode)Layer(l, c))).ToArray()),
+        ["layers"] = new JsonArray(run.Layers.SelectMany(l => l.Configs.Select(c => (JsonNode)Layer(c))).ToArray()),
         ["focus"] = Focus(run.Focus),
         ["roofline"] = new JsonObject(run.Rooflines.Select(r => KeyValuePair.Create(r.Label, (JsonNode?)Roofline(r)))),
         ["numerics_runs"] = run.NumericsRuns,
     };
 
-    private static JsonObject Layer(LayerOutcome layer, ConfigOutcome outcome)
-    {
-        var o = outcome.Results[Variant.Stamp].Json.DeepClone().AsObject();
-        o["kind"] = layer.Layer.Kind;
-        o["block"] = layer.Layer.Block;
-        o["config_label"] = outcome.Config.Label;
-        CostJson.AddComparison(o, outcome.Cost);
-        var baselines = new JsonObject();
-        foreach (var v in new[] { Variant.A4, Variant.A8 })
-        {
-            var b = outcome.Results[v].Json.DeepClone().AsObject();
-            b.Remove("config");
-            b["numerics"] = System.Text.Json.JsonSerializer.SerializeToNode(outcome.Results[v].Numerics, Config.ConfigJson.Options);
-            baselines[v.Key()] = b;
-        }
-        o["baseline_metrics"] = baselines;
-        o["timing_seconds"] = layer.Seconds;
-        return o;
-    }
+    private static JsonObject Layer(ConfigOutcome outcome) => LayerRecordJson.Build(outcome.Record);
 
     private static JsonObject Totals(RunResult run)
     {

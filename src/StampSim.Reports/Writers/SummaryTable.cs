@@ -1,3 +1,4 @@
+using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Reports.Run;
 
@@ -23,7 +24,7 @@ public static class SummaryTable
         foreach (var layer in run.Layers)
         {
             var o = layer.On(label);
-            rows.Add([layer.Layer.Name, .. CostCells(o.Cost), .. Variants.All.Select(v => Display.Db(o.Results[v].Metrics.SqnrDb))]);
+            rows.Add([layer.Layer.Name, .. CostCells(o.Cost), .. Variants.All.Select(v => Display.Db(o.Result(v).Metrics.SqnrDb))]);
         }
         var t = run.Totals.First(x => x.Label == label);
         rows.Add([t.Complete ? "total" : "total (feasible layers only)",

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using StampSim.Config;
+using Xunit.Abstractions;
 using StampSim.Models.Linear;
+using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Tests.Support;
-using StampSim.Traces;
 using StampSim.Traces.Npy;
-using Xunit.Abstractions;
+using StampSim.Traces;
 
 namespace StampSim.Tests.Commands;
 

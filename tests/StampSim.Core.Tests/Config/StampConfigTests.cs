@@ -1,6 +1,6 @@
 using System.Text.Json;
 using StampSim.Config;
-using StampSim.Reports;
+using StampSim.Numerics;
 
 namespace StampSim.Tests.Config;
 
@@ -83,9 +83,9 @@ public class StampConfigTests
     public void Effective_configuration_as_json_loads_back_to_the_same_config()
     {
         var c = StampConfig.Parse("numerics:\n  transform: haar2d\n  grid: 8x16\n  levels: 2\n  act_quant: symmetric\n  accumulator: {overflow: wrap, acc_bits: 20}\nmac_array: {rows: 32}\n", "x.yaml");
-        string json = LayerJson.EffectiveConfig(c).ToJsonString();
+        string json = ConfigJson.Effective(c).ToJsonString();
         var back = StampConfig.Parse(json, "effective.json");
         Assert.Equal(c, back);
-        Assert.Contains("\"transform\": \"haar2d\"", LayerJson.EffectiveConfig(c).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        Assert.Contains("\"transform\": \"haar2d\"", ConfigJson.Effective(c).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 }

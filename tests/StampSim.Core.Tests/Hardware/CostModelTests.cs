@@ -1,5 +1,6 @@
 using StampSim.Config;
 using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Hardware;

@@ -1,5 +1,5 @@
-using StampSim.Config;
 using StampSim.Hardware;
+using StampSim.Numerics;
 
 namespace StampSim.Tests.Hardware;
 

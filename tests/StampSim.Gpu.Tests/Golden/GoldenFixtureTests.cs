@@ -1,8 +1,7 @@
 using System.Text.Json;
-using StampSim.Config;
 using StampSim.Gpu.Crosscheck;
 using StampSim.Gpu.Pipeline;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Tests.Support;
 using StampSim.Traces.Npy;
@@ -10,7 +9,7 @@ using StampSim.Traces.Npy;
 namespace StampSim.Tests.Golden;
 
 /// <summary>
-/// Replays the fixtures of the independent NumPy reference (tests/StampSim.Core.Tests/Golden) through
+/// Replays the fixtures of the independent NumPy reference (tests/StampSim.Numerics.Tests/Golden) through
 /// the ILGPU kernels and compares every stage with the NumPy arrays directly, bit for bit (DCT, whose
 /// basis may differ by an ulp between implementations, is checked to 1 ulp like the core tests do).
 /// </summary>
@@ -30,7 +29,7 @@ public class GoldenFixtureTests(CpuDeviceFixture fixture)
         var (cfg, npz) = (golden.Config, golden.Npz);
         var inputs = golden.Inputs();
         var (x, w) = (inputs.X, inputs.W);
-        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray).Run(inputs);
+        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray.Rows).Run(inputs);
 
         if (cfg.Numerics.Transform == SequenceTransformKind.Dct)
         {

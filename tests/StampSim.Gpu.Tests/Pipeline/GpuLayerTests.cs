@@ -1,6 +1,7 @@
 using StampSim.Config;
 using StampSim.Gpu.Crosscheck;
 using StampSim.Gpu.Pipeline;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Tensors;
 using StampSim.Tests.Support;
@@ -95,8 +96,8 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
     private LayerResult AssertIdentical(string name, LayerInputs inputs, string[] sets, bool ordered)
     {
         var cfg = StampConfig.Load(null, sets);
-        var golden = new StampLayer(cfg.Numerics, cfg.MacArray, new ExecutionOptions(ForceOrderedGemm: ordered)).Run(inputs, keepIntermediates: true);
-        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray, ordered).Run(inputs);
+        var golden = new StampLayer(cfg.Numerics, cfg.MacArray.Rows, new ExecutionOptions(ForceOrderedGemm: ordered)).Run(inputs, keepIntermediates: true);
+        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray.Rows, ordered).Run(inputs);
         foreach (var stage in LayerComparison.Compare(inputs, golden, gpu))
             Assert.True(stage.Matches, $"{name} (ordered={ordered}): {stage.Stage}: {stage.Mismatches} mismatches, first at {stage.FirstMismatchText}: expected {stage.FirstExpected}, got {stage.FirstActual}");
         return golden;

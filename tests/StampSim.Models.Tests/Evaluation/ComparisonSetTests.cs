@@ -1,8 +1,8 @@
-using StampSim.Config;
+using Xunit.Abstractions;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
+using StampSim.Numerics;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Evaluation;
 

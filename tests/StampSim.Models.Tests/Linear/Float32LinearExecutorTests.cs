@@ -1,5 +1,5 @@
 using StampSim.Models.Linear;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
 
 namespace StampSim.Tests.Linear;

@@ -1,11 +1,12 @@
-using StampSim.Config;
+using Xunit.Abstractions;
+using StampSim.Hardware;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
 using StampSim.Models.Vit;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Tensors;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Linear;
 
@@ -61,7 +62,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
         var w = Random(32, 64, 4);
         var bias = Random(1, 32, 5).Data;
         var numerics = new NumericsConfig();
-        var expected = new StampLayer(numerics, new MacArrayConfig()).Run(new LayerInputs(x, w, bias)).Y;
+        var expected = new StampLayer(numerics, new MacArrayConfig().Rows).Run(new LayerInputs(x, w, bias)).Y;
         var y = new QuantizedLinearExecutor(numerics).Linear(new LinearCall("layers.0.feed_forward.w1", LinearKind.MlpGate, 0, x, w, bias));
         Assert.Equal(expected.Data, y.Data);
     }

@@ -1,8 +1,8 @@
-using StampSim.Config;
+using Xunit.Abstractions;
 using StampSim.Models.Linear;
 using StampSim.Models.Vit;
+using StampSim.Numerics;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Linear;
 

@@ -1,5 +1,4 @@
-using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Reports.Analysis;
 using StampSim.Tensors;
 using StampSim.Transforms;

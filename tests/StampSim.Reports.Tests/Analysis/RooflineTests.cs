@@ -1,3 +1,4 @@
+using StampSim.Evaluation;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
 

@@ -1,3 +1,4 @@
+using StampSim.Evaluation;
 using StampSim.Reports.Run;
 
 namespace StampSim.Tests.Run;
@@ -13,17 +14,22 @@ public class ReportRunTests
         var layers = run.Run().ToList();
         Assert.Equal(4 * 3, run.NumericsRuns);
         var q = layers[0];
-        Assert.Equal(q.Configs[0].Results[Variant.Stamp].Metrics, q.Configs[1].Results[Variant.Stamp].Metrics);
+        Assert.Equal(q.Configs[0].Result(Variant.Stamp).Metrics, q.Configs[1].Result(Variant.Stamp).Metrics);
         Assert.NotEqual(q.Configs[0].Cost.Stamp.TotalCycles, q.Configs[1].Cost.Stamp.TotalCycles);
     }
 
     [Fact]
-    public void Different_adder_trees_get_their_own_runs()
+    public void Different_adder_trees_share_runs_only_when_no_chunk_can_overflow()
     {
-        var request = Runs.Request(layers: "output", configs: [Runs.Config("edge-npu.yaml"), Runs.Config("mobile-npu.yaml")]);
-        using var run = ReportRun.Prepare(request);
-        _ = run.Run().ToList();
-        Assert.Equal(2 * 3, run.NumericsRuns); // 16 vs 32 rows
+        var configs = new[] { Runs.Config("edge-npu.yaml"), Runs.Config("mobile-npu.yaml") };   // 16 vs 32 rows
+        using (var wide = ReportRun.Prepare(Runs.Request(layers: "output", configs: configs)))
+        {
+            _ = wide.Run().ToList();
+            Assert.Equal(3, wide.NumericsRuns);   // 32-bit trees: the chunking cannot change a bit
+        }
+        using var narrow = ReportRun.Prepare(Runs.Request(layers: "output", configs: configs, sets: ["numerics.accumulator.tree_bits=12"]));
+        _ = narrow.Run().ToList();
+        Assert.Equal(2 * 3, narrow.NumericsRuns);
     }
 
     [Fact]

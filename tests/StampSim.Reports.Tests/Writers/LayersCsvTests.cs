@@ -1,4 +1,5 @@
 using System.Globalization;
+using StampSim.Evaluation;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
 
@@ -33,7 +34,7 @@ public class LayersCsvTests(BundledRun fixture)
             {
                 var row = rows.Single(r => r[0] == layer.Layer.Name && r[4] == v.Key());
                 var cost = outcome.CostOf(v);
-                Assert.Equal(outcome.Results[v].Metrics.SqnrDb, Number(row[columns.IndexOf("sqnr_db")]));
+                Assert.Equal(outcome.Result(v).Metrics.SqnrDb, Number(row[columns.IndexOf("sqnr_db")]));
                 Assert.Equal(cost.TotalCycles, Number(row[columns.IndexOf("cycles")]));
                 Assert.Equal(cost.EnergyPj, Number(row[columns.IndexOf("energy_pj")]));
                 Assert.Equal(cost.DramReadBytes + cost.DramWriteBytes, Number(row[columns.IndexOf("dram_bytes")]));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using StampSim.Evaluation;
 using StampSim.Reports.Run;
 
 namespace StampSim.Tests.Writers;
@@ -32,7 +33,7 @@ public class ResultJsonTests(BundledRun fixture)
             double energy = run.Layers.Sum(l => l.Configs[0].CostOf(v).EnergyPj);
             Assert.Equal(cycles, (long?)totals[v.Key()]!["cycles"]);
             Assert.Equal(energy, (double)totals[v.Key()]!["energy_pj"]!, 6);
-            double mean = run.Layers.Average(l => l.Configs[0].Results[v].Metrics.SqnrDb);
+            double mean = run.Layers.Average(l => l.Configs[0].Result(v).Metrics.SqnrDb);
             Assert.Equal(mean, (double)totals[v.Key()]!["sqnr_db_mean"]!, 9);
         }
         Assert.True((bool)totals["complete"]!);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StampSim.Config;
+using StampSim.Numerics;
 using StampSim.Traces.Safetensors;
 
 namespace StampSim.Traces.Synthetic;

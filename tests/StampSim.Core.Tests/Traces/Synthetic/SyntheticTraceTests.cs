@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
-using StampSim.Config;
-using StampSim.Pipeline;
+using StampSim.Numerics;
 using StampSim.Tensors;
-using StampSim.Traces;
 using StampSim.Traces.Synthetic;
+using StampSim.Traces;
 using StampSim.Transforms;
 
 namespace StampSim.Tests.Traces.Synthetic;

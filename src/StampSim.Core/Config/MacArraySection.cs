@@ -1,0 +1,28 @@
+using StampSim.Hardware;
+
+namespace StampSim.Config;
+
+/// <summary>Reads the <c>mac_array</c> section of a config into <see cref="MacArrayConfig"/>.</summary>
+public static class MacArraySection
+{
+    /// <summary>Reads the <c>mac_array</c> section.</summary>
+    public static MacArrayConfig Read(ConfigSection s)
+    {
+        var d = new MacArrayConfig();
+        var result = new MacArrayConfig
+        {
+            Rows = s.Int("rows", d.Rows, 1, 65536),
+            Cols = s.Int("cols", d.Cols, 1, 65536),
+            Dataflow = s.Enum("dataflow", d.Dataflow),
+            Multiplier = s.Enum("multiplier", d.Multiplier),
+            EightBitMode = s.Enum("eight_bit_mode", d.EightBitMode),
+            WeightBits = s.Int("weight_bits", d.WeightBits, 2, 8),
+        };
+        if (result.Multiplier == MultiplierKind.Int8 && result.EightBitMode != EightBitMode.Native)
+            throw s.Error("eight_bit_mode", "an int8 multiplier runs 8-bit tokens natively: set eight_bit_mode: native");
+        if (result.Multiplier == MultiplierKind.Int4 && result.EightBitMode == EightBitMode.Native)
+            throw s.Error("eight_bit_mode", "an int4 multiplier cannot run 8-bit tokens natively: use two_pass or fused");
+        s.RejectUnknownKeys();
+        return result;
+    }
+}

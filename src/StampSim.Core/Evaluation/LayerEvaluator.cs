@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using StampSim.Config;
+using StampSim.Hardware;
+using StampSim.Metrics;
+using StampSim.Numerics;
+using StampSim.Pipeline;
+
+namespace StampSim.Evaluation;
+
+/// <summary>
+/// The one place a layer evaluation is composed: golden numerics (<see cref="StampLayer"/>), their
+/// metrics (<see cref="LayerMetrics"/>), the cost of STaMP and its uniform baselines
+/// (<see cref="CostComparison"/>) and the baselines' golden metrics, into one <see cref="LayerRecord"/>.
+/// <c>layer</c>, <c>replay</c>, <c>run</c>, <c>sweep</c> and <c>crosscheck</c> all evaluate through it.
+/// </summary>
+/// <param name="options">Threads and kernels (never change a result).</param>
+/// <param name="baselines">Also run the A4 and A8 baselines through the golden engine (reports compare their error).</param>
+public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = false)
+{
+    /// <summary>Threads and kernels.</summary>
+    public ExecutionOptions Options => options;
+
+    /// <summary>Whether baselines' golden numerics are evaluated.</summary>
+    public bool Baselines => baselines;
+
+    /// <summary>Evaluates one layer on one config.</summary>
+    /// <param name="subject">The layer, as records and messages name it.</param>
+    /// <param name="inputs">Its activations, weights and bias.</param>
+    /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
+    /// <param name="configLabel">The config's label; its name when null.</param>
+    /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
+    /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
+    public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null)
+    {
+        var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
+        double engine = 0, metrics = 0;
+        LayerResult? output = null;
+        NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
+        {
+            var key = NumericsKey.For(numerics, config.MacArray.Rows, inputs.Tokens, inputs.Features);
+            NumericsRun Fresh()
+            {
+                var (run, result) = RunNumerics(subject, inputs, numerics, config.MacArray.Rows);
+                if (keepOutput) output = result;
+                return run;
+            }
+            var (run, computed) = cache is null ? (Fresh(), true) : cache.GetOrRun(key, Fresh);
+            if (computed)
+            {
+                engine += run.EngineSeconds;
+                metrics += run.MetricsSeconds;
+            }
+            return run;
+        }
+
+        var stamp = Golden(config.Numerics, keepOutput: true);
+        var a4 = baselines ? Golden(Variant.A4.Numerics(config.Numerics), keepOutput: false) : null;
+        var a8 = baselines ? Golden(Variant.A8.Numerics(config.Numerics), keepOutput: false) : null;
+        var clock = Stopwatch.StartNew();
+        var cost = Cost(subject, shape, config);
+        var timing = new LayerTiming(engine, metrics, clock.Elapsed.TotalSeconds);
+        var record = new LayerRecord(subject, configLabel ?? config.Name, shape, config, stamp, a4, a8, cost, timing);
+        return new LayerEvaluation(record, output);
+    }
+
+    /// <summary>One golden run of <paramref name="numerics"/> and its metrics.</summary>
+    /// <param name="subject">The layer, for messages.</param>
+    /// <param name="inputs">Its inputs.</param>
+    /// <param name="numerics">The numerics.</param>
+    /// <param name="macRows">The adder-tree length.</param>
+    /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
+    /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
+    public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, NumericsConfig numerics, int macRows,
+        bool keepIntermediates = false)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = Named(subject, () => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
+        double engine = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
+        var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels, result.Gemm.FastPath, result.Gemm.Kernel,
+            metrics, engine, clock.Elapsed.TotalSeconds);
+        return (run, result);
+    }
+
+    /// <summary>
+    /// The cost of STaMP and the uniform A8 and A4 baselines for a layer of <paramref name="shape"/>
+    /// on the config's accelerator; null when the config describes none.
+    /// </summary>
+    /// <exception cref="InputException">The numerics do not suit the shape; the message names the layer.</exception>
+    public static CostComparison? Cost(LayerSubject subject, LayerShape shape, StampConfig config) =>
+        config.Accelerator is { } hw ? Named(subject, () => CostComparison.Evaluate(shape, config.Numerics, config.MacArray, hw)) : null;
+
+    private static T Named<T>(LayerSubject subject, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InputException e) when (subject.Source is not null)
+        {
+            throw new InputException(subject.Qualify(e.Message), e);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using System.Runtime.Intrinsics.X86;
+using System.Runtime.Intrinsics;
+using StampSim.Numerics;
+
+namespace StampSim.Gemm;
+
+/// <summary>
+/// Integer micro-kernels: a 6 x 16 tile of exact sums <c>c[r][l] = Σ_k a[r][k]·b[l][k]</c> over a
+/// packed segment, with <c>a</c> unsigned bytes and <c>b</c> signed bytes. All kernels compute
+/// the same exact integers (products and 4-term sums fit 32 bits for any segment the packer makes).
+/// </summary>
+public static unsafe class MicroKernels
+{
+    /// <summary>Rows of activations per micro-tile.</summary>
+    public const int Mr = 6;
+
+    /// <summary>Output channels per micro-tile (one weight panel).</summary>
+    public const int Nr = 16;
+
+    /// <summary>Kernel signature: <paramref name="a"/> row 0 of the tile, <paramref name="lda"/> bytes between rows, <paramref name="b"/> the panel at the segment, <paramref name="k4"/> groups of 4, <paramref name="c"/> 6x16 results.</summary>
+    public delegate void Kernel(byte* a, int lda, sbyte* b, int k4, int* c);
+
+    /// <summary>The kernel for <paramref name="choice"/>; Auto picks the fastest supported.</summary>
+    /// <exception cref="InputException">The CPU does not support the requested instruction set.</exception>
+    public static Kernel Select(GemmKernel choice) => Resolve(choice) switch
+    {
+        GemmKernel.AvxVnni => AvxVnniKernel,
+        GemmKernel.Avx2 => Avx2Kernel,
+        _ => ScalarKernel,
+    };
+
+    /// <summary>The concrete kernel family <paramref name="choice"/> resolves to on this CPU.</summary>
+    public static GemmKernel Resolve(GemmKernel choice) => choice switch
+    {
+        GemmKernel.Auto => AvxVnni.IsSupported ? GemmKernel.AvxVnni : Avx2.IsSupported ? GemmKernel.Avx2 : GemmKernel.Scalar,
+        GemmKernel.AvxVnni when !AvxVnni.IsSupported => throw new InputException("GEMM kernel avx_vnni is not supported by this CPU"),
+        GemmKernel.Avx2 when !Avx2.IsSupported => throw new InputException("GEMM kernel avx2 is not supported by this CPU"),
+        _ => choice,
+    };
+
+    /// <summary>Kernel families this CPU can run.</summary>
+    public static IReadOnlyList<GemmKernel> Supported()
+    {
+        var list = new List<GemmKernel> { GemmKernel.Scalar };
+        if (Avx2.IsSupported) list.Add(GemmKernel.Avx2);
+        if (AvxVnni.IsSupported) list.Add(GemmKernel.AvxVnni);
+        return list;
+    }
+
+    /// <summary>Portable reference kernel.</summary>
+    public static void ScalarKernel(byte* a, int lda, sbyte* b, int k4, int* c)
+    {
+        for (int r = 0; r < Mr; r++)
+        {
+            for (int l = 0; l < Nr; l++)
+            {
+                int sum = 0;
+                byte* ar = a + r * lda;
+                sbyte* bl = b + 4 * l;
+                for (int t = 0; t < k4; t++)
+                {
+                    byte* ap = ar + 4 * t;
+                    sbyte* bp = bl + 64 * t;
+                    sum += ap[0] * bp[0] + ap[1] * bp[1] + ap[2] * bp[2] + ap[3] * bp[3];
+                }
+                c[r * Nr + l] = sum;
+            }
+        }
+    }
+
+    /// <summary>AVX-VNNI: one <c>vpdpbusd</c> per 8 channels x 4 products.</summary>
+    public static void AvxVnniKernel(byte* a, int lda, sbyte* b, int k4, int* c)
+    {
+        Vector256<int> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector256<int> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        byte* a0 = a, a1 = a + lda, a2 = a + 2 * lda, a3 = a + 3 * lda, a4 = a + 4 * lda, a5 = a + 5 * lda;
+        for (int t = 0; t < k4; t++)
+        {
+            var b0 = Avx.LoadVector256(b + 64 * t);
+            var b1 = Avx.LoadVector256(b + 64 * t + 32);
+            int o = 4 * t;
+            var v = Vector256.Create(*(int*)(a0 + o)).AsByte();
+            c00 = AvxVnni.MultiplyWideningAndAdd(c00, v, b0);
+            c01 = AvxVnni.MultiplyWideningAndAdd(c01, v, b1);
+            v = Vector256.Create(*(int*)(a1 + o)).AsByte();
+            c10 = AvxVnni.MultiplyWideningAndAdd(c10, v, b0);
+            c11 = AvxVnni.MultiplyWideningAndAdd(c11, v, b1);
+            v = Vector256.Create(*(int*)(a2 + o)).AsByte();
+            c20 = AvxVnni.MultiplyWideningAndAdd(c20, v, b0);
+            c21 = AvxVnni.MultiplyWideningAndAdd(c21, v, b1);
+            v = Vector256.Create(*(int*)(a3 + o)).AsByte();
+            c30 = AvxVnni.MultiplyWideningAndAdd(c30, v, b0);
+            c31 = AvxVnni.MultiplyWideningAndAdd(c31, v, b1);
+            v = Vector256.Create(*(int*)(a4 + o)).AsByte();
+            c40 = AvxVnni.MultiplyWideningAndAdd(c40, v, b0);
+            c41 = AvxVnni.MultiplyWideningAndAdd(c41, v, b1);
+            v = Vector256.Create(*(int*)(a5 + o)).AsByte();
+            c50 = AvxVnni.MultiplyWideningAndAdd(c50, v, b0);
+            c51 = AvxVnni.MultiplyWideningAndAdd(c51, v, b1);
+        }
+        c00.Store(c); c01.Store(c + 8);
+        c10.Store(c + 16); c11.Store(c + 24);
+        c20.Store(c + 32); c21.Store(c + 40);
+        c30.Store(c + 48); c31.Store(c + 56);
+        c40.Store(c + 64); c41.Store(c + 72);
+        c50.Store(c + 80); c51.Store(c + 88);
+    }
+
+    /// <summary>
+    /// AVX2: the same 4-product sums from two <c>vpmaddwd</c> on the even and odd bytes widened to
+    /// 16 bits (exact; <c>vpmaddubsw</c> would saturate for 8-bit x 8-bit codes).
+    /// </summary>
+    public static void Avx2Kernel(byte* a, int lda, sbyte* b, int k4, int* c)
+    {
+        var lowBytes = Vector256.Create((short)0x00FF);
+        for (int r0 = 0; r0 < Mr; r0 += 3)
+        {
+            Vector256<int> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+            byte* p0 = a + r0 * lda, p1 = p0 + lda, p2 = p1 + lda;
+            for (int t = 0; t < k4; t++)
+            {
+                var b0 = Avx.LoadVector256(b + 64 * t).AsInt16();
+                var b1 = Avx.LoadVector256(b + 64 * t + 32).AsInt16();
+                var b0e = Avx2.ShiftRightArithmetic(Avx2.ShiftLeftLogical(b0, 8), 8);
+                var b0o = Avx2.ShiftRightArithmetic(b0, 8);
+                var b1e = Avx2.ShiftRightArithmetic(Avx2.ShiftLeftLogical(b1, 8), 8);
+                var b1o = Avx2.ShiftRightArithmetic(b1, 8);
+                int o = 4 * t;
+                var v = Vector256.Create(*(int*)(p0 + o)).AsInt16();
+                var ve = v & lowBytes;
+                var vo = Avx2.ShiftRightLogical(v, 8);
+                c00 += Avx2.MultiplyAddAdjacent(ve, b0e) + Avx2.MultiplyAddAdjacent(vo, b0o);
+                c01 += Avx2.MultiplyAddAdjacent(ve, b1e) + Avx2.MultiplyAddAdjacent(vo, b1o);
+                v = Vector256.Create(*(int*)(p1 + o)).AsInt16();
+                ve = v & lowBytes;
+                vo = Avx2.ShiftRightLogical(v, 8);
+                c10 += Avx2.MultiplyAddAdjacent(ve, b0e) + Avx2.MultiplyAddAdjacent(vo, b0o);
+                c11 += Avx2.MultiplyAddAdjacent(ve, b1e) + Avx2.MultiplyAddAdjacent(vo, b1o);
+                v = Vector256.Create(*(int*)(p2 + o)).AsInt16();
+                ve = v & lowBytes;
+                vo = Avx2.ShiftRightLogical(v, 8);
+                c20 += Avx2.MultiplyAddAdjacent(ve, b0e) + Avx2.MultiplyAddAdjacent(vo, b0o);
+                c21 += Avx2.MultiplyAddAdjacent(ve, b1e) + Avx2.MultiplyAddAdjacent(vo, b1o);
+            }
+            int* cr = c + r0 * Nr;
+            c00.Store(cr); c01.Store(cr + 8);
+            c10.Store(cr + 16); c11.Store(cr + 24);
+            c20.Store(cr + 32); c21.Store(cr + 40);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using StampSim.Numerics;
+using StampSim.Pipeline;
+using StampSim.Quantization;
+
+namespace StampSim.Metrics;
+
+/// <summary>The contract's error metrics of one layer run.</summary>
+public sealed record LayerMetrics
+{
+    /// <summary>Output SQNR vs the float64 reference, dB.</summary>
+    public double SqnrDb { get; init; }
+
+    /// <summary>Activation SQNR between X and <c>L^-1(dequant(Q(L X)))</c>, dB.</summary>
+    public double ActSqnrDb { get; init; }
+
+    /// <summary>Mean bits per activation element (the paper's effective bit-width).</summary>
+    public double PayloadBits { get; init; }
+
+    /// <summary>Payload plus the per-token/group scale (and offset) at 16 bits each.</summary>
+    public double BitsWithMetadata { get; init; }
+
+    /// <summary>Measured <c>||Xhat − X||²</c>.</summary>
+    public double ActErrorSq { get; init; }
+
+    /// <summary>Theorem 1 bound on <see cref="ActErrorSq"/>.</summary>
+    public double Theorem1Bound { get; init; }
+
+    /// <summary>Saturation/wrap events (tree + accumulator).</summary>
+    public long OverflowEvents { get; init; }
+
+    /// <summary>Adder-tree events.</summary>
+    public long TreeOverflowEvents { get; init; }
+
+    /// <summary>Accumulator events.</summary>
+    public long AccOverflowEvents { get; init; }
+
+    /// <summary>Sum of squares of the reference output.</summary>
+    public double SignalEnergy { get; init; }
+
+    /// <summary>Sum of squared output errors.</summary>
+    public double ErrorEnergy { get; init; }
+
+    /// <summary>Computes every metric for <paramref name="result"/> of <paramref name="inputs"/>.</summary>
+    public static LayerMetrics Compute(LayerInputs inputs, LayerResult result, NumericsConfig numerics, ExecutionOptions options)
+    {
+        var (signal, noise) = OutputError(inputs, result, options);
+        var (xEnergy, xErr) = ActivationError(result, options);
+        var qx = result.Activations;
+        return new LayerMetrics
+        {
+            SqnrDb = Sqnr.Db(signal, noise),
+            SignalEnergy = signal,
+            ErrorEnergy = noise,
+            ActSqnrDb = Sqnr.Db(xEnergy, xErr),
+            ActErrorSq = xErr,
+            Theorem1Bound = Theorem1.Bound(result.TransformedX, qx),
+            PayloadBits = MeanBits(qx),
+            BitsWithMetadata = MeanBits(qx) + MetadataBitsPerElement(qx, numerics),
+            OverflowEvents = result.Gemm.Events.Total,
+            TreeOverflowEvents = result.Gemm.Events.Tree,
+            AccOverflowEvents = result.Gemm.Events.Accumulator,
+        };
+    }
+
+    /// <summary>Mean of the per-token bit-widths.</summary>
+    public static double MeanBits(QuantizedActivations qx) => qx.Bits.Length == 0 ? 0 : qx.Bits.Average();
+
+    /// <summary>
+    /// Scale metadata per activation element: per token/group a 16-bit <c>delta</c> and, for min-max,
+    /// a 16-bit <c>mn</c> (symmetric quantization stores no offset).
+    /// </summary>
+    public static double MetadataBitsPerElement(QuantizedActivations qx, NumericsConfig numerics) =>
+        (numerics.ActQuant == ActQuantKind.Minmax ? 32.0 : 16.0) / qx.GroupSize;
+
+    private static (double Signal, double Noise) OutputError(LayerInputs inputs, LayerResult result, ExecutionOptions options)
+    {
+        int s = inputs.Tokens, n = inputs.Outputs;
+        int colTiles = (n + ReferenceGemm.TileCols - 1) / ReferenceGemm.TileCols;
+        // Partial sums per (row, column tile), added in a fixed order afterwards: thread-count independent.
+        var signal = new double[(long)s * colTiles];
+        var noise = new double[(long)s * colTiles];
+        var y = result.Y;
+        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, yref) =>
+        {
+            int ct = n0 / ReferenceGemm.TileCols;
+            for (int r = 0; r < rows; r++)
+            {
+                double sig = 0, err = 0;
+                var yr = y.Row(i0 + r).Slice(n0, cols);
+                for (int c = 0; c < cols; c++)
+                {
+                    double v = yref[r * cols + c];
+                    double e = yr[c] - v;
+                    sig += v * v;
+                    err += e * e;
+                }
+                signal[(long)(i0 + r) * colTiles + ct] = sig;
+                noise[(long)(i0 + r) * colTiles + ct] = err;
+            }
+        });
+        return (SumInOrder(signal), SumInOrder(noise));
+    }
+
+    // ||X - L^-1(dequant(Q(L X)))||² in float64, X taken after the feature transform (orthogonal, so
+    // the error and energy are those of the original activations up to float32 rounding).
+    private static (double Energy, double Error) ActivationError(LayerResult result, ExecutionOptions options)
+    {
+        var qx = result.Activations;
+        int s = qx.Tokens, d = qx.Features, groups = qx.Groups, g = qx.GroupSize;
+        var xhat = new double[(long)s * d];
+        Parallel.For(0, s, options.Parallel, i =>
+        {
+            for (int k = 0; k < groups; k++)
+            {
+                double delta = qx.Scale[i * groups + k], mn = qx.Offset[i * groups + k];
+                for (int j = k * g; j < (k + 1) * g; j++)
+                    xhat[(long)i * d + j] = qx.Code(i, j) * delta + mn;
+            }
+        });
+        result.Transform.Inverse(xhat, d);
+        var x = new double[(long)s * d];
+        for (long k = 0; k < x.Length; k++) x[k] = result.TransformedX[k];
+        result.Transform.Inverse(x, d);
+        var energyRows = new double[s];
+        var errorRows = new double[s];
+        Parallel.For(0, s, options.Parallel, i =>
+        {
+            double e = 0, err = 0;
+            for (long k = (long)i * d; k < (long)(i + 1) * d; k++)
+            {
+                e += x[k] * x[k];
+                double diff = xhat[k] - x[k];
+                err += diff * diff;
+            }
+            energyRows[i] = e;
+            errorRows[i] = err;
+        });
+        return (SumInOrder(energyRows), SumInOrder(errorRows));
+    }
+
+    internal static double SumInOrder(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (var v in values) sum += v;
+        return sum;
+    }
+}

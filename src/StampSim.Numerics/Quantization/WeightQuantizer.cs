@@ -1,0 +1,54 @@
+using System.Numerics.Tensors;
+using StampSim.Numerics;
+
+namespace StampSim.Quantization;
+
+/// <summary>
+/// The contract's offline weight quantizer: per output channel, symmetric,
+/// <c>sw[n] = f32(max_j |W[n,j]| / qmax)</c>, <c>qw = clamp(round_half_even(f32(W / sw)), −qmax, qmax)</c>.
+/// </summary>
+public static class WeightQuantizer
+{
+    /// <summary>Quantizes <paramref name="w"/> (n x d); row sums are taken per group of <paramref name="groupSize"/> features.</summary>
+    public static QuantizedWeights Quantize(ReadOnlySpan<float> w, int outputs, int features, int bits, int groupSize, ExecutionOptions options)
+    {
+        int groups = features / groupSize;
+        var codes = new sbyte[(long)outputs * features];
+        var scale = new float[outputs];
+        var rowSum = new int[(long)groups * outputs];
+        float qmax = SymmetricQuantizer.MaxCode(bits);
+        unsafe
+        {
+            fixed (float* pw = w)
+            {
+                var ptr = (nint)pw;
+                int length = w.Length;
+                Parallel.For(0, outputs, options.Parallel, () => new byte[features], (n, _, tmp) =>
+                {
+                    var row = new ReadOnlySpan<float>((float*)ptr, length).Slice(n * features, features);
+                    float amax = Math.Abs(TensorPrimitives.MaxMagnitude(row));
+                    float sw = amax / qmax;
+                    scale[n] = sw;
+                    var dst = codes.AsSpan(n * features, features);
+                    if (sw == 0f)
+                    {
+                        dst.Clear();
+                        return tmp;
+                    }
+                    // Stored with +128 like symmetric activations, then shifted back to signed.
+                    QuantizeKernel.Run(row, 0f, sw, -qmax, qmax, 128, tmp);
+                    for (int j = 0; j < features; j++)
+                        dst[j] = (sbyte)(tmp[j] - 128);
+                    for (int g = 0; g < groups; g++)
+                    {
+                        int sum = 0;
+                        foreach (var q in dst.Slice(g * groupSize, groupSize)) sum += q;
+                        rowSum[g * outputs + n] = sum;
+                    }
+                    return tmp;
+                }, _ => { });
+            }
+        }
+        return new QuantizedWeights(outputs, features, groupSize, codes, scale, rowSum, bits);
+    }
+}

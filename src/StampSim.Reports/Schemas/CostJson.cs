@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using StampSim.Config;
+using StampSim.Hardware;
+using StampSim.Numerics;
+
+namespace StampSim.Reports.Schemas;
+
+/// <summary>The stable JSON keys of cost results (<c>cost.cycles.total</c>, <c>cost.dram.by_tensor</c>, ...).</summary>
+public static class CostJson
+{
+    /// <summary>One result.</summary>
+    public static JsonObject Build(CostResult r)
+    {
+        var o = new JsonObject
+        {
+            ["feasible"] = r.Feasible,
+            ["energy_table_hash"] = r.EnergyTableHash,
+        };
+        if (!r.Feasible)
+        {
+            o["infeasible_reason"] = r.InfeasibleReason;
+            return o;
+        }
+        o["cycles"] = new JsonObject
+        {
+            ["total"] = r.TotalCycles,
+            ["by_stage"] = Map(r.CyclesByStage, v => JsonValue.Create(v)),
+            ["compute_bound"] = r.ComputeBoundCycles,
+            ["memory_bound"] = r.MemoryBoundCycles,
+        };
+        o["seconds"] = r.Seconds;
+        o["utilization"] = r.Utilization;
+        o["gemm_utilization"] = r.GemmUtilization;
+        o["mapping"] = new JsonObject
+        {
+            ["loop_order"] = ConfigNames.Of(r.Mapping!.Order),
+            ["tile_tokens"] = r.Mapping.TileTokens,
+            ["tile_outputs"] = r.Mapping.TileOutputs,
+            ["tile_features"] = r.Mapping.TileFeatures,
+            ["dwt_feature_tile"] = r.Mapping.DwtFeatureTile,
+        };
+        o["dram"] = new JsonObject
+        {
+            ["read_bytes"] = r.DramReadBytes,
+            ["write_bytes"] = r.DramWriteBytes,
+            ["by_tensor"] = Map(r.DramByTensor, TrafficNode),
+        };
+        o["sram"] = Map(r.SramByBuffer, TrafficNode);
+        o["actions"] = Map(r.Actions, v => JsonValue.Create(v));
+        o["energy_per_action_pj"] = Map(r.EnergyPerActionPj, v => JsonValue.Create(v));
+        o["energy_pj"] = new JsonObject
+        {
+            ["total"] = r.EnergyPj,
+            ["by_component"] = Map(r.EnergyByComponentPj, v => JsonValue.Create(v)),
+        };
+        o["fj_per_mac"] = r.FemtojoulesPerMac;
+        return o;
+    }
+
+    /// <summary>The document of <c>stampsim cost --json</c>: the shape, the comparison and the effective config.</summary>
+    public static JsonObject Document(LayerShape shape, CostComparison comparison, StampConfig config)
+    {
+        var o = new JsonObject
+        {
+            ["shape"] = new JsonObject { ["s"] = shape.Tokens, ["d"] = shape.Features, ["n"] = shape.Outputs, ["bias"] = shape.HasBias },
+        };
+        foreach (var (key, value) in Comparison(comparison).ToList()) o[key] = value?.DeepClone();
+        o["config"] = ConfigJson.Effective(config);
+        return o;
+    }
+
+    /// <summary>STaMP under <c>cost</c>, the baselines under <c>baselines.a8</c>/<c>baselines.a4</c>, and <c>ratios</c> (null unless all three are feasible).</summary>
+    public static JsonObject Comparison(CostComparison c) => new()
+    {
+        ["cost"] = Build(c.Stamp),
+        ["baselines"] = new JsonObject { ["a8"] = Build(c.A8), ["a4"] = Build(c.A4) },
+        ["ratios"] = c.All.All(x => x.Result.Feasible)
+            ? new JsonObject
+            {
+                ["cycles"] = Ratios(c, r => r.TotalCycles),
+                ["dram_bytes"] = Ratios(c, r => r.DramReadBytes + r.DramWriteBytes),
+                ["energy"] = Ratios(c, r => r.EnergyPj),
+            }
+            : null,
+    };
+
+    private static JsonObject Ratios(CostComparison c, Func<CostResult, double> metric) => new()
+    {
+        ["stamp_vs_a8"] = metric(c.Stamp) / metric(c.A8),
+        ["stamp_vs_a4"] = metric(c.Stamp) / metric(c.A4),
+    };
+
+    private static JsonObject TrafficNode(Traffic t) => new() { ["read_bytes"] = t.Read, ["write_bytes"] = t.Write };
+
+    private static JsonObject Map<T>(IReadOnlyDictionary<string, T> values, Func<T, JsonNode?> node)
+    {
+        var o = new JsonObject();
+        foreach (var (k, v) in values) o[k] = node(v);
+        return o;
+    }
+}

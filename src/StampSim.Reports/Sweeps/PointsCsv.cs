@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+using StampSim.Sweeps;
+
+namespace StampSim.Reports.Sweeps;
+
+/// <summary>
+/// <c>points.csv</c>: one row per point (every swept key, the totals, feasibility with the reason).
+/// Rows are appended one whole line per write and flushed, so a killed sweep loses only the points
+/// in flight; a torn last line is cut off when the sweep resumes.
+/// </summary>
+public static class PointsCsv
+{
+    /// <summary>Result columns after the swept keys.</summary>
+    public static readonly IReadOnlyList<string> ResultColumns =
+        ["feasible", "reason", "cycles", "seconds", "dram_bytes", "energy_pj", "fj_per_mac", "sqnr_db", "act_sqnr_db", "payload_bits", "bits_with_metadata"];
+
+    /// <summary>The header row for <paramref name="spec"/>.</summary>
+    public static string Header(SweepSpec spec) =>
+        string.Join(',', new[] { "index", "config", "trace" }.Concat(spec.Axes.Select(a => a.Key)).Concat(ResultColumns).Select(Escape)) + "\n";
+
+    /// <summary>One row.</summary>
+    public static string Row(SweepSpec spec, SweepPoint point, PointResult r)
+    {
+        var cells = new List<string>
+        {
+            point.Index.ToString(CultureInfo.InvariantCulture),
+            Path.GetFileName(spec.Configs[point.ConfigIndex]),
+            Path.GetFileName(spec.Traces[point.TraceIndex]),
+        };
+        cells.AddRange(point.Values);
+        cells.Add(r.Feasible ? "true" : "false");
+        cells.Add(r.Reason ?? "");
+        cells.Add(r.Cycles.ToString(CultureInfo.InvariantCulture));
+        foreach (var v in new[] { r.Seconds, r.DramBytes, r.EnergyPj, r.FjPerMac, r.SqnrDb, r.ActSqnrDb, r.PayloadBits, r.BitsWithMetadata })
+            cells.Add(Number(v));
+        return string.Join(',', cells.Select(Escape)) + "\n";
+    }
+
+    /// <summary>Round-trip formatting; non-finite values as <c>inf</c>, <c>-inf</c>, <c>nan</c>.</summary>
+    public static string Number(double v) =>
+        double.IsNaN(v) ? "nan" : double.IsPositiveInfinity(v) ? "inf" : double.IsNegativeInfinity(v) ? "-inf" : v.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a number written by <see cref="Number"/>.</summary>
+    public static double ParseNumber(string text) => text switch
+    {
+        "nan" => double.NaN,
+        "inf" => double.PositiveInfinity,
+        "-inf" => double.NegativeInfinity,
+        _ => double.Parse(text, CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Reads the rows of a points file: header, then rows keyed by index (a torn last line is ignored).</summary>
+    /// <exception cref="InputException">The header does not match <paramref name="expectedHeader"/> or a row is malformed.</exception>
+    public static SortedDictionary<long, string[]> Read(string path, string expectedHeader)
+    {
+        var rows = new SortedDictionary<long, string[]>();
+        string text = File.ReadAllText(path);
+        int complete = text.LastIndexOf('\n') + 1;
+        var lines = text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        if (lines.Length == 0) return rows;
+        if (lines[0] + "\n" != expectedHeader)
+            throw new InputException($"{path}: header does not match the sweep spec (columns changed); rerun with --force to start over");
+        for (int i = 1; i < lines.Length; i++)
+        {
+            var cells = Split(lines[i]);
+            if (cells.Length != Split(lines[0]).Length || !long.TryParse(cells[0], CultureInfo.InvariantCulture, out long index))
+                throw new InputException($"{path}:{i + 1}: malformed row");
+            rows[index] = cells;
+        }
+        return rows;
+    }
+
+    /// <summary>Cuts a torn last line (from a killed sweep) so appends start on a fresh line.</summary>
+    public static void TrimTornLine(string path)
+    {
+        using var f = new FileStream(path, FileMode.Open, FileAccess.ReadWrite);
+        long length = f.Length;
+        long keep = length;
+        var one = new byte[1];
+        while (keep > 0)
+        {
+            f.Position = keep - 1;
+            f.ReadExactly(one);
+            if (one[0] == (byte)'\n') break;
+            keep--;
+        }
+        if (keep != length) f.SetLength(keep);
+    }
+
+    /// <summary>Splits one CSV line (fields may be quoted with doubled quotes inside).</summary>
+    public static string[] Split(string line)
+    {
+        var cells = new List<string>();
+        var sb = new StringBuilder();
+        bool quoted = false;
+        for (int i = 0; i < line.Length; i++)
+        {
+            char c = line[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { sb.Append('"'); i++; }
+                else if (c == '"') quoted = false;
+                else sb.Append(c);
+            }
+            else if (c == '"') quoted = true;
+            else if (c == ',') { cells.Add(sb.ToString()); sb.Clear(); }
+            else sb.Append(c);
+        }
+        cells.Add(sb.ToString());
+        return cells.ToArray();
+    }
+
+    /// <summary>Quotes a field when it holds a comma, quote or newline.</summary>
+    public static string Escape(string field) =>
+        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"").Replace('\n', ' ').Replace('\r', ' ') + "\"";
+}

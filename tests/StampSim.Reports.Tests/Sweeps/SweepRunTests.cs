@@ -1,0 +1,127 @@
+using StampSim.Reports.Sweeps;
+using StampSim.Sweeps;
+using StampSim.Tests.Support;
+
+namespace StampSim.Tests.Sweeps;
+
+public class SweepRunTests
+{
+    private static string Spec(string dir, string axes, string extra = "")
+    {
+        string path = Path.Combine(dir, "spec.yaml");
+        string config = Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml");
+        File.WriteAllText(path, $"trace: bundled\nlayers: \"layers.0.*,layers.1.attention.wq\"\nconfig: {config}\naxes:\n{axes}{extra}");
+        return path;
+    }
+
+    private static string Temp() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "stampsim-sweep-" + Guid.NewGuid().ToString("N"))).FullName;
+
+    private const string Axes = "  mac_array.rows: [8, 16, 32]\n  numerics.hi_tokens: [0, 16, 64]\n  dram.bandwidth: [12.8 GB/s, 25.6 GB/s]\n";
+
+    [Fact]
+    public void Grid_expansion_order_and_constraints()
+    {
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(Temp(), Axes, "constraints: ['mac_array.rows * dram.bandwidth <= 30e10']\n")));
+        var points = SweepPlan.Expand(inputs.Spec, inputs.Configs);
+        // rows * bandwidth (B/s) <= 3e11: rows 8 with both bandwidths, rows 16 with 12.8 GB/s only; 3 hi_tokens each.
+        Assert.Equal(9, points.Count);
+        Assert.Equal(["8", "0", "12.8 GB/s"], points[0].Values);
+        Assert.Equal(["8", "0", "25.6 GB/s"], points[1].Values);
+        Assert.Equal([0L, 1, 2, 3, 4, 5, 6, 8, 10], points.Select(p => p.Index));
+        Assert.Equal(25.6e9, points[1].Config.Accelerator!.Dram.Bandwidth);
+    }
+
+    [Fact]
+    public void Random_sampling_is_seeded_and_distinct()
+    {
+        var spec = SweepSpec.Load(Spec(Temp(), Axes, "sampling: {random: 7, seed: 3}\n"));
+        using var inputs = SweepInputs.Open(spec);
+        var a = SweepPlan.Expand(spec, inputs.Configs).Select(p => p.Index).ToArray();
+        var b = SweepPlan.Expand(spec, inputs.Configs).Select(p => p.Index).ToArray();
+        Assert.Equal(7, a.Length);
+        Assert.Equal(a, b);
+        Assert.Equal(7, a.Distinct().Count());
+        Assert.All(a, i => Assert.InRange(i, 0, 17));
+        var other = SweepSpec.Load(Spec(Temp(), Axes, "sampling: {random: 7, seed: 4}\n"));
+        using var otherInputs = SweepInputs.Open(other);
+        Assert.NotEqual(a, SweepPlan.Expand(other, otherInputs.Configs).Select(p => p.Index).ToArray());
+    }
+
+    [Fact]
+    public void Numerics_run_once_per_distinct_setting()
+    {
+        string dir = Temp();
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes)));
+        var summary = SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(dir, "out"), Jobs: 2));
+        Assert.Equal(18, summary.Points);
+        // rows and bandwidth are hardware only (32-bit accumulators cannot overflow): 3 hi_tokens settings.
+        Assert.Equal(3, summary.EngineRuns);
+        var narrow = SweepSpec.Load(Spec(dir, Axes, "set: {numerics.accumulator.tree_bits: 12}\n"));
+        using var narrowInputs = SweepInputs.Open(narrow);
+        // 12-bit trees: with hi_tokens 0 every token is 4-bit (|code| <= 15, x 7 per weight), so chunks of 8 and 16
+        // cannot overflow and share a run, 32 cannot; with 8-bit tokens every row count overflows: 2 + 3 + 3 runs.
+        Assert.Equal(8, SweepRunner.Run(narrowInputs, new SweepRunOptions(Path.Combine(dir, "narrow"))).EngineRuns);
+    }
+
+    [Fact]
+    public void Interrupted_sweep_resumes_without_redoing_points_and_refuses_a_changed_spec()
+    {
+        string dir = Temp();
+        string outDir = Path.Combine(dir, "out");
+        using (var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes))))
+            SweepRunner.Run(inputs, new SweepRunOptions(outDir));
+        string points = Path.Combine(outDir, SweepRunner.PointsFile);
+        var full = File.ReadAllLines(points);
+        // Simulate a kill: keep 5 complete rows and a torn sixth.
+        File.WriteAllText(points, string.Join("\n", full.Take(6)) + "\n" + full[6][..10]);
+        using (var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes))))
+        {
+            var summary = SweepRunner.Run(inputs, new SweepRunOptions(outDir));
+            Assert.Equal(5, summary.Resumed);
+            Assert.Equal(13, summary.Evaluated);
+        }
+        Assert.Equal(full.Skip(1).Order(), File.ReadAllLines(points).Skip(1).Order());
+
+        using var changed = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes.Replace("[8, 16, 32]", "[8, 16]"))));
+        var e = Assert.Throws<InputException>(() => SweepRunner.Run(changed, new SweepRunOptions(outDir)));
+        Assert.Contains("--force", e.Message);
+        Assert.Equal(12, SweepRunner.Run(changed, new SweepRunOptions(outDir, Force: true)).Evaluated);
+    }
+
+    [Fact]
+    public void Shards_merge_to_exactly_the_single_run()
+    {
+        string dir = Temp();
+        var spec = SweepSpec.Load(Spec(dir, Axes));
+        using var inputs = SweepInputs.Open(spec);
+        SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(dir, "single"), Jobs: 2));
+        for (int i = 0; i < 3; i++)
+            SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(dir, $"shard{i}"), ShardIndex: i, ShardCount: 3));
+        var shards = Enumerable.Range(0, 3).Select(i => Path.Combine(dir, $"shard{i}")).ToArray();
+        Assert.Equal(18, SweepMerge.Merge(shards, Path.Combine(dir, "merged"), spec));
+        var single = File.ReadAllLines(Path.Combine(dir, "single", SweepRunner.PointsFile));
+        var merged = File.ReadAllLines(Path.Combine(dir, "merged", SweepRunner.PointsFile));
+        Assert.Equal(single[0], merged[0]);
+        Assert.Equal(single.Skip(1).Order(StringComparer.Ordinal), merged.Skip(1).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllText(Path.Combine(dir, "single", SweepRunner.ParetoFile)), File.ReadAllText(Path.Combine(dir, "merged", SweepRunner.ParetoFile)));
+
+        var e = Assert.Throws<InputException>(() => SweepMerge.Merge(shards[..2], Path.Combine(dir, "partial"), spec));
+        Assert.Contains("missing shard(s) 2 of 3", e.Message);
+    }
+
+    [Fact]
+    public void Pareto_front_of_hand_made_points()
+    {
+        double[][] points =
+        [
+            [1, 5], // front
+            [2, 4], // front
+            [2, 5], // dominated by [2, 4] and [1, 5]
+            [3, 1], // front
+            [3, 1], // equal to the previous: neither dominates, both stay
+            [4, 4], // dominated by [2, 4]
+            [double.NaN, 0],
+        ];
+        Assert.Equal([0, 1, 3, 4], ParetoFront.Of(points));
+    }
+}
