@@ -43,7 +43,7 @@ internal static class CostTable
         Row("DRAM write (bytes)", r => r.DramWriteBytes, "N0");
         Row("energy (uJ)", r => r.EnergyPj / 1e6, "N3");
         foreach (var component in c.Stamp.EnergyByComponentPj.Keys)
-            Row($"  {component} (uJ)", r => r.EnergyByComponentPj[component] / 1e6, "N3");
+            Row($"  {ConfigNames.Of(component)} (uJ)", r => r.EnergyByComponentPj[component] / 1e6, "N3");
         Row("fJ per MAC", r => r.FemtojoulesPerMac, "N1");
         console.Ansi.Write(table);
         foreach (var (label, r) in c.All)

@@ -10,7 +10,7 @@ namespace StampSim.Config;
 public static class AcceleratorSection
 {
     /// <summary>The root keys that describe the accelerator; when any is present, all required ones must be.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["clock_ghz", "cycle_model", "io_format", "dwt_unit", "quantizer", "epilogue", "buffers", "dram", "energy"];
+    public static readonly IReadOnlyList<string> Keys = ["clock_ghz", "cycle_model", "io_format", "dwt_unit", "quantizer", "epilogue", "buffers", "dram", "energy", "mapping"];
 
     /// <summary>True when a config describes an accelerator (any architecture key is present).</summary>
     public static bool IsPresent(ConfigSection root) => root.Keys.Any(k => Keys.Contains(k));
@@ -55,12 +55,22 @@ public static class AcceleratorSection
             Buffers = buffers,
             Dram = dram,
             Energy = ReadEnergy(s.Section("energy"), buffers.Select(b => b.Name).ToList()),
+            Mapping = ReadMapping(s.Section("mapping")),
         };
         if (result.ClockGhz <= 0) throw s.Error("clock_ghz", "must be positive");
         return result;
     }
 
     /// <summary>Reads one buffer section.</summary>
+    /// <summary>The optional <c>mapping</c> section: a tiling used for every layer instead of the search.</summary>
+    private static GivenMapping? ReadMapping(ConfigSection s)
+    {
+        if (!s.Exists) return null;
+        var mapping = new GivenMapping(s.RequiredEnum<LoopOrder>("loop_order"), s.RequiredInt("tile_tokens", 1, 1 << 30), s.RequiredInt("tile_outputs", 1, 1 << 30));
+        s.RejectUnknownKeys();
+        return mapping;
+    }
+
     private static BufferConfig ReadBuffer(string name, ConfigSection s)
     {
         var holds = s.List<TensorKind>("holds", [], text => ConfigNames.TryParse<TensorKind>(text, out var k)

@@ -55,6 +55,10 @@ public sealed record AcceleratorConfig
     /// <summary>Energy per action.</summary>
     public required EnergyTable Energy { get; init; }
 
+    /// <summary>A mapping to use for every layer instead of the search (<c>mapping:</c>); null to search.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public GivenMapping? Mapping { get; init; }
+
     /// <summary>DRAM bytes per clock cycle.</summary>
     public double DramBytesPerCycle => Dram.Bandwidth / (ClockGhz * 1e9);
 

@@ -36,8 +36,11 @@ public sealed class CostResult
     /// <summary>The same over the GEMM cycles only.</summary>
     public double GemmUtilization { get; init; }
 
-    /// <summary>The chosen tiling.</summary>
+    /// <summary>The tiling.</summary>
     public Mapping? Mapping { get; init; }
+
+    /// <summary>True when the mapper searched the tiling, false when the config (or caller) gave it.</summary>
+    public bool MappingSearched { get; init; }
 
     /// <summary>DRAM traffic per tensor (keys: input, activations, weights, bias, output).</summary>
     public IReadOnlyDictionary<string, Traffic> DramByTensor { get; init; } = new Dictionary<string, Traffic>();
@@ -46,13 +49,13 @@ public sealed class CostResult
     public IReadOnlyDictionary<string, Traffic> SramByBuffer { get; init; } = new Dictionary<string, Traffic>();
 
     /// <summary>Count of every action of the energy table.</summary>
-    public IReadOnlyDictionary<string, double> Actions { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<EnergyAction, double> Actions { get; init; } = new Dictionary<EnergyAction, double>();
 
     /// <summary>Energy per action of the table (pJ).</summary>
-    public IReadOnlyDictionary<string, double> EnergyPerActionPj { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<EnergyAction, double> EnergyPerActionPj { get; init; } = new Dictionary<EnergyAction, double>();
 
-    /// <summary>Energy by component (mac, dwt, quantizer, epilogue, dram, sram).</summary>
-    public IReadOnlyDictionary<string, double> EnergyByComponentPj { get; init; } = new Dictionary<string, double>();
+    /// <summary>Energy by component, in <see cref="CostComponent"/> order.</summary>
+    public IReadOnlyDictionary<CostComponent, double> EnergyByComponentPj { get; init; } = new Dictionary<CostComponent, double>();
 
     /// <summary>Total energy (pJ).</summary>
     public double EnergyPj { get; init; }

@@ -15,7 +15,7 @@ internal static class CyclesByStagePlot
     {
         var plot = PlotTheme.Create($"Cycles by stage per layer: {config.Label} (bars S = STaMP, 4 = A4, 8 = A8)", "layer", "cycles");
         var layers = run.Layers;
-        GroupedStackedBars.Add(plot, layers.Count, Stages, (i, v, stage) =>
+        GroupedStackedBars.Add(plot, layers.Count, Stages, stage => stage, (i, v, stage) =>
         {
             var cost = layers[i].On(config.Label).CostOf(v);
             return cost.Feasible ? cost.CyclesByStage.GetValueOrDefault(stage) : double.NaN;

@@ -1,4 +1,5 @@
 using ScottPlot;
+using StampSim.Numerics;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Plots;
@@ -10,7 +11,7 @@ internal static class EnergyByComponentPlot
     {
         var plot = PlotTheme.Create($"Energy by component per layer: {config.Label} (bars S = STaMP, 4 = A4, 8 = A8)", "layer", "energy (uJ)");
         var layers = run.Layers;
-        GroupedStackedBars.Add(plot, layers.Count, Writers.LayersCsv.Components, (i, v, component) =>
+        GroupedStackedBars.Add(plot, layers.Count, Writers.LayersCsv.Components, c => ConfigNames.Of(c), (i, v, component) =>
         {
             var cost = layers[i].On(config.Label).CostOf(v);
             return cost.Feasible ? cost.EnergyByComponentPj.GetValueOrDefault(component) / 1e6 : double.NaN;

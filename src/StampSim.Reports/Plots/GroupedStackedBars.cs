@@ -23,8 +23,8 @@ internal static class GroupedStackedBars
         _ => "8",
     };
 
-    /// <summary>Adds the bars; <paramref name="value"/> gives a segment's height for (layer index, variant, segment), NaN for an infeasible layer.</summary>
-    public static void Add(Plot plot, int layers, IReadOnlyList<string> segments, Func<int, Variant, string, double> value)
+    /// <summary>Adds the bars, one stacked segment per entry of <paramref name="segments"/> (named by <paramref name="label"/>); <paramref name="value"/> gives a segment's height for (layer index, variant, segment), NaN for an infeasible layer.</summary>
+    public static void Add<TSegment>(Plot plot, int layers, IReadOnlyList<TSegment> segments, Func<TSegment, string> label, Func<int, Variant, TSegment, double> value)
     {
         var tops = new double[layers, Variants.All.Count];
         for (int s = 0; s < segments.Count; s++)
@@ -49,7 +49,7 @@ internal static class GroupedStackedBars
                 }
             }
             var plottable = plot.Add.Bars(bars);
-            plottable.LegendText = segments[s];
+            plottable.LegendText = label(segments[s]);
             plottable.Color = PlotTheme.Segment(s);
         }
         for (int i = 0; i < layers; i++)

@@ -1,4 +1,5 @@
 using StampSim.Evaluation;
+using StampSim.Hardware;
 using StampSim.Metrics;
 
 namespace StampSim.Reports.Run;
@@ -29,7 +30,7 @@ public sealed record VariantTotals
     public double EnergyPj { get; init; }
 
     /// <summary>Energy by component (mac, dwt, quantizer, epilogue, dram, sram), pJ.</summary>
-    public IReadOnlyDictionary<string, double> EnergyByComponentPj { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<CostComponent, double> EnergyByComponentPj { get; init; } = new Dictionary<CostComponent, double>();
 
     /// <summary>Multiply-accumulates of the feasible layers.</summary>
     public long Macs { get; init; }
@@ -54,7 +55,7 @@ public sealed record VariantTotals
     {
         long cycles = 0, macs = 0;
         double seconds = 0, read = 0, write = 0, energy = 0, sqnrSum = 0, signal = 0, error = 0, bits = 0, elements = 0;
-        var components = new Dictionary<string, double>(StringComparer.Ordinal);
+        var components = new Dictionary<CostComponent, double>();
         int infeasible = 0;
         foreach (var layer in layers)
         {

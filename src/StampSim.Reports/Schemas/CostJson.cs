@@ -24,7 +24,7 @@ public static class CostJson
         o["cycles"] = new JsonObject
         {
             ["total"] = r.TotalCycles,
-            ["by_stage"] = Map(r.CyclesByStage, v => JsonValue.Create(v)),
+            ["by_stage"] = Map(r.CyclesByStage, k => k, v => JsonValue.Create(v)),
             ["compute_bound"] = r.ComputeBoundCycles,
             ["memory_bound"] = r.MemoryBoundCycles,
         };
@@ -38,20 +38,21 @@ public static class CostJson
             ["tile_outputs"] = r.Mapping.TileOutputs,
             ["tile_features"] = r.Mapping.TileFeatures,
             ["dwt_feature_tile"] = r.Mapping.DwtFeatureTile,
+            ["searched"] = r.MappingSearched,
         };
         o["dram"] = new JsonObject
         {
             ["read_bytes"] = r.DramReadBytes,
             ["write_bytes"] = r.DramWriteBytes,
-            ["by_tensor"] = Map(r.DramByTensor, TrafficNode),
+            ["by_tensor"] = Map(r.DramByTensor, k => k, TrafficNode),
         };
-        o["sram"] = Map(r.SramByBuffer, TrafficNode);
-        o["actions"] = Map(r.Actions, v => JsonValue.Create(v));
-        o["energy_per_action_pj"] = Map(r.EnergyPerActionPj, v => JsonValue.Create(v));
+        o["sram"] = Map(r.SramByBuffer, k => k, TrafficNode);
+        o["actions"] = Map(r.Actions, a => a.Name, v => JsonValue.Create(v));
+        o["energy_per_action_pj"] = Map(r.EnergyPerActionPj, a => a.Name, v => JsonValue.Create(v));
         o["energy_pj"] = new JsonObject
         {
             ["total"] = r.EnergyPj,
-            ["by_component"] = Map(r.EnergyByComponentPj, v => JsonValue.Create(v)),
+            ["by_component"] = Map(r.EnergyByComponentPj, ConfigNames.Of, v => JsonValue.Create(v)),
         };
         o["fj_per_mac"] = r.FemtojoulesPerMac;
         return o;
@@ -92,10 +93,10 @@ public static class CostJson
 
     private static JsonObject TrafficNode(Traffic t) => new() { ["read_bytes"] = t.Read, ["write_bytes"] = t.Write };
 
-    private static JsonObject Map<T>(IReadOnlyDictionary<string, T> values, Func<T, JsonNode?> node)
+    private static JsonObject Map<TKey, T>(IReadOnlyDictionary<TKey, T> values, Func<TKey, string> key, Func<T, JsonNode?> node)
     {
         var o = new JsonObject();
-        foreach (var (k, v) in values) o[k] = node(v);
+        foreach (var (k, v) in values) o[key(k)] = node(v);
         return o;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using StampSim.Evaluation;
 using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Writers;
@@ -17,7 +18,7 @@ public static class LayersCsv
         ["sequence_transform", "quantizer", "gemm_hi", "gemm_lo", "gemm_fill_drain", "epilogue", "inverse_transform", "dram"];
 
     /// <summary>Energy components, each with a column.</summary>
-    public static readonly IReadOnlyList<string> Components = ["mac", "dwt", "quantizer", "epilogue", "dram", "sram"];
+    public static readonly IReadOnlyList<CostComponent> Components = Enum.GetValues<CostComponent>();
 
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -25,7 +26,7 @@ public static class LayersCsv
         "layer", "kind", "block", "config", "numerics", "s", "d", "n", "macs", "transform", "hi_tokens", "hi_bits", "lo_bits",
         "sqnr_db", "act_sqnr_db", "payload_bits", "bits_with_metadata", "overflow_events",
         "feasible", "cycles", .. Stages.Select(s => $"cycles_{s}"), "compute_bound_cycles", "memory_bound_cycles", "utilization", "seconds",
-        "dram_read_bytes", "dram_write_bytes", "dram_bytes", "energy_pj", .. Components.Select(c => $"energy_{c}_pj"), "fj_per_mac",
+        "dram_read_bytes", "dram_write_bytes", "dram_bytes", "energy_pj", .. Components.Select(c => $"energy_{ConfigNames.Of(c)}_pj"), "fj_per_mac",
         "energy_table_hash", "infeasible_reason",
     ];
 

@@ -73,7 +73,7 @@ public static class ReportMarkdown
         Numerics(sb, run, config);
         sb.Append($"- **Energy table** (hash `{hw.Energy.Hash}`):\n\n");
         var energy = new TextTableData(["action", "pJ", "node", "source"], [false, true, false, false],
-            hw.Energy.Entries.Select(e => (IReadOnlyList<string>)[e.Action, e.Pj.ToString("0.#####", inv), e.Node, e.Source]).ToList());
+            hw.Energy.Entries.Select(e => (IReadOnlyList<string>)[e.Action.Name, e.Pj.ToString("0.#####", inv), e.Node, e.Source]).ToList());
         sb.Append(energy.Markdown()).Append('\n');
 
         var totals = run.Totals.First(t => t.Label == config.Label);

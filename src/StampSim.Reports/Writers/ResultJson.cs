@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using StampSim.Evaluation;
+using StampSim.Numerics;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
 using StampSim.Reports.Schemas;
@@ -68,7 +69,7 @@ public static class ResultJson
         ["dram_write_bytes"] = t.DramWriteBytes,
         ["dram_bytes"] = t.DramBytes,
         ["energy_pj"] = t.EnergyPj,
-        ["energy_pj_by_component"] = new JsonObject(t.EnergyByComponentPj.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))),
+        ["energy_pj_by_component"] = new JsonObject(t.EnergyByComponentPj.Select(p => KeyValuePair.Create(ConfigNames.Of(p.Key), (JsonNode?)p.Value))),
         ["macs"] = t.Macs,
         ["fj_per_mac"] = JsonNumbers.Of(t.FemtojoulesPerMac),
         ["sqnr_db_mean"] = JsonNumbers.Of(t.SqnrDbMean),

@@ -1,5 +1,6 @@
 using StampSim.Evaluation;
 using StampSim.Hardware;
+using StampSim.Numerics;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Writers;
@@ -52,7 +53,7 @@ public static class SummaryTable
         Ratio("DRAM write (bytes)", x => x.DramWriteBytes, Display.Count);
         Ratio("energy (uJ)", x => x.EnergyPj, Display.Microjoules);
         foreach (var component in t.Stamp.EnergyByComponentPj.Keys)
-            Ratio($"  {component} (uJ)", x => x.EnergyByComponentPj.GetValueOrDefault(component), Display.Microjoules);
+            Ratio($"  {ConfigNames.Of(component)} (uJ)", x => x.EnergyByComponentPj.GetValueOrDefault(component), Display.Microjoules);
         Ratio("fJ per MAC", x => x.FemtojoulesPerMac, v => Display.Fixed(v, 1));
         Difference("SQNR, mean over layers (dB)", x => x.SqnrDbMean, Display.Db);
         Difference("SQNR, pooled (dB)", x => x.SqnrDbPooled, Display.Db);

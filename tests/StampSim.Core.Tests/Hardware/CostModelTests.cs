@@ -9,7 +9,7 @@ public class CostModelTests
 {
     private static StampConfig Unit(params string[] sets) => StampConfig.Load(TestData.Fixture("Hardware", "Fixtures", "unit-accel.yaml"), sets);
 
-    private static CostResult Cost(StampConfig c, LayerShape shape, NumericsConfig? numerics = null, Mapping? mapping = null) =>
+    private static CostResult Cost(StampConfig c, LayerShape shape, NumericsConfig? numerics = null, GivenMapping? mapping = null) =>
         CostModel.Evaluate(shape, numerics ?? c.Numerics, c.MacArray, c.Accelerator!, mapping);
 
     [Fact]
@@ -39,8 +39,8 @@ public class CostModelTests
         Assert.Equal(64 * 16 * 2, r.DramByTensor["output"].Write);
         Assert.Equal((long)Math.Ceiling((4096 + 352 + 2048) / 16.0), st["dram"]);
         // MACs: 4 tokens charged as 8-bit-token MACs, 60 as int4.
-        Assert.Equal(4.0 * 32 * 16, r.Actions["mac_int8_token"]);
-        Assert.Equal(60.0 * 32 * 16, r.Actions["mac_int4"]);
+        Assert.Equal(4.0 * 32 * 16, r.Actions[new(ActionKind.MacInt8Token)]);
+        Assert.Equal(60.0 * 32 * 16, r.Actions[new(ActionKind.MacInt4)]);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public class CostModelTests
         var rf = Cost(c, shape, fewer);
         var rm = Cost(c, shape, more);
         Assert.True(rm.TotalCycles >= rf.TotalCycles);
-        var fixedRm = Cost(c, shape, more, rf.Mapping);
+        var fixedRm = Cost(c, shape, more, GivenMapping.From(rf.Mapping!));
         if (fixedRm.Feasible)
             Assert.True(fixedRm.DramReadBytes + fixedRm.DramWriteBytes >= rf.DramReadBytes + rf.DramWriteBytes);
     }
@@ -129,9 +129,9 @@ public class CostModelTests
         var c = Unit("numerics.weight_bits=8");
         var shape = new LayerShape(64, 32, 16);
         var w4 = Cost(Unit(), shape);
-        var w8 = Cost(c, shape, mapping: w4.Mapping);
+        var w8 = Cost(c, shape, mapping: GivenMapping.From(w4.Mapping!));
         Assert.Equal(2 * w4.CyclesByStage["gemm_lo"], w8.CyclesByStage["gemm_lo"]);
-        Assert.Equal(2 * w4.Actions["mac_int4"], w8.Actions["mac_int4"]);
+        Assert.Equal(2 * w4.Actions[new(ActionKind.MacInt4)], w8.Actions[new(ActionKind.MacInt4)]);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class CostModelTests
     {
         var c = Unit();
         var shape = new LayerShape(64, 32, 16);
-        var r = Cost(c, shape, mapping: new Mapping(LoopOrder.WeightsOuter, 16, 4, 32, 1));
+        var r = Cost(c, shape, mapping: new GivenMapping(LoopOrder.WeightsOuter, 16, 4));
         Assert.True(r.Feasible);
         Assert.Equal(4 * r.DramByTensor["activations"].Write, r.DramByTensor["activations"].Read);
     }

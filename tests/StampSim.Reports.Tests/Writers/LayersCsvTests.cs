@@ -1,5 +1,6 @@
 using System.Globalization;
 using StampSim.Evaluation;
+using StampSim.Hardware;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
 
@@ -39,7 +40,7 @@ public class LayersCsvTests(BundledRun fixture)
                 Assert.Equal(cost.EnergyPj, Number(row[columns.IndexOf("energy_pj")]));
                 Assert.Equal(cost.DramReadBytes + cost.DramWriteBytes, Number(row[columns.IndexOf("dram_bytes")]));
                 Assert.Equal(cost.CyclesByStage["gemm_lo"], Number(row[columns.IndexOf("cycles_gemm_lo")]));
-                Assert.Equal(cost.EnergyByComponentPj["dram"], Number(row[columns.IndexOf("energy_dram_pj")]));
+                Assert.Equal(cost.EnergyByComponentPj[CostComponent.Dram], Number(row[columns.IndexOf("energy_dram_pj")]));
             }
             Assert.Equal("haar(levels=3)", rows.First(r => r[0] == layer.Layer.Name)[columns.IndexOf("transform")]);
         }
