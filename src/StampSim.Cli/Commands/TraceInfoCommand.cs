@@ -1,9 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using StampSim.Config;
 using StampSim.Numerics;
 using StampSim.Reports.Schemas;
-using StampSim.Reports;
 using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
@@ -35,7 +33,7 @@ internal static class TraceInfoCommand
             using var trace = TraceFile.Open(p.GetValue(file)!, warn: console.Warn);
             var layers = LayerStatistics.ForTrace(trace, cfg.Numerics, k, ExecutionOptions.Default);
             if (p.GetValue(json))
-                console.Out.WriteLine(Json(trace, layers).ToJsonString(ConfigJson.Options));
+                console.Out.WriteLine(TraceInfoJson.Build(trace, layers).ToJsonString(ConfigJson.Options));
             else
                 PrintText(console.Out, trace, layers, cfg.Numerics);
             return 0;
@@ -81,44 +79,4 @@ internal static class TraceInfoCommand
 
     private static string Outliers(IReadOnlyList<int> channels) =>
         channels.Count == 0 ? "0" : $"{channels.Count}: " + string.Join(" ", channels.Take(6)) + (channels.Count > 6 ? " ..." : "");
-
-    private static JsonObject Json(TraceFile trace, IReadOnlyList<LayerStatistics> layers) => new()
-    {
-        ["file"] = trace.Path,
-        ["format"] = ConfigNames.Of(trace.Format),
-        ["file_bytes"] = trace.FileBytes,
-        ["manifest"] = JsonNode.Parse(trace.ManifestJson),
-        ["tensors"] = new JsonArray(trace.Tensors.Select(t => (JsonNode)new JsonObject
-        {
-            ["key"] = t.Key,
-            ["dtype"] = t.DType,
-            ["shape"] = new JsonArray(t.Shape.Select(v => (JsonNode)v).ToArray()),
-            ["bytes"] = t.Bytes,
-        }).ToArray()),
-        ["layers"] = new JsonArray(layers.Select(l => (JsonNode)new JsonObject
-        {
-            ["name"] = l.Layer.Name,
-            ["kind"] = l.Layer.Kind,
-            ["block"] = l.Layer.Block,
-            ["s"] = l.Activation.Shape[0],
-            ["d"] = l.Activation.Shape[1],
-            ["n"] = l.Weight?.Shape[0],
-            ["stats"] = Stats(l.Statistics),
-        }).ToArray()),
-    };
-
-    private static JsonObject Stats(ActivationStatistics s) => new()
-    {
-        ["max_abs"] = s.MaxAbs,
-        ["max_abs_token"] = s.MaxAbsToken,
-        ["max_abs_channel"] = s.MaxAbsChannel,
-        ["median_channel_max"] = s.MedianChannelMax,
-        ["outlier_factor"] = s.OutlierFactor,
-        ["outlier_channels"] = new JsonArray(s.OutlierChannels.Select(c => (JsonNode)c).ToArray()),
-        ["first_tokens"] = s.FirstTokens,
-        ["energy_first_before"] = JsonNumbers.Of(s.EnergyFirstBefore),
-        ["energy_first_after"] = JsonNumbers.Of(s.EnergyFirstAfter),
-        ["transform"] = s.Transform,
-        ["lag1_autocorrelation"] = JsonNumbers.Of(s.Lag1Autocorrelation),
-    };
 }

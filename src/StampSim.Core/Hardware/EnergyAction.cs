@@ -63,7 +63,6 @@ public readonly record struct EnergyAction(ActionKind Kind, string? Buffer = nul
     {
         ActionKind.BufferRead => $"{Buffer}_read",
         ActionKind.BufferWrite => $"{Buffer}_write",
-        ActionKind.MacInt8Token => "mac_int8_token",
         _ => ConfigNames.Of(Kind),
     };
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Xunit.Abstractions;
 using StampSim.Models.Linear;
 using StampSim.Numerics;
 using StampSim.Tensors;
@@ -9,12 +8,12 @@ using StampSim.Traces;
 
 namespace StampSim.Tests.Commands;
 
-public class CaptureCommandTests(ITestOutputHelper output)
+public class CaptureCommandTests
 {
-    [Fact]
+    [SkippableFact]
     public void Captured_llama_layer_replays_to_the_output_the_engine_gives_inside_the_forward_pass()
     {
-        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         using var dir = new TempDir();
         string model = SharedData.Path("models", "stories260K", "stories260K.bin");
         var r = Harness.Run("capture", "llama", "--model", model, "--text", SharedData.Path("data", "text", "tinystories_sample.txt"),
@@ -45,10 +44,10 @@ public class CaptureCommandTests(ITestOutputHelper output)
         TestData.AssertBitsEqual(inModel.Data, NpyFile.ReadFloat32(dir.File("y.npy")).Data, "replayed layer");
     }
 
-    [Fact]
+    [SkippableFact]
     public void Captured_vit_trace_carries_the_grid_and_cls_prefix_and_replays_with_haar2d()
     {
-        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         using var dir = new TempDir();
         var r = Harness.Run("capture", "vit", "--model", SharedData.Path("models", "vit-tiny", "model.safetensors"),
             "--image", SharedData.Path("data", "images", "chelsea.png"), "--layers", "vit.encoder.layer.0.*", "--out", dir.File("v.safetensors"));
@@ -67,10 +66,10 @@ public class CaptureCommandTests(ITestOutputHelper output)
         Assert.Contains("prefix(1)", json.RootElement.ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public void Bad_capture_arguments_are_clean_errors()
     {
-        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         using var dir = new TempDir();
         string model = SharedData.Path("models", "stories260K", "stories260K.bin");
         string text = SharedData.Path("data", "text", "tinystories_sample.txt");

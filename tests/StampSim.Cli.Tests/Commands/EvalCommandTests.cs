@@ -1,17 +1,16 @@
 using System.Text.Json;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Commands;
 
-public class EvalCommandTests(ITestOutputHelper output)
+public class EvalCommandTests
 {
     private static readonly string[] PaperVariants = ["float32", "w4a4-rtn", "w4a4-stamp", "w4a4-rtn-hadamard", "w4a4-stamp-hadamard", "w4a8"];
 
-    [Fact]
+    [SkippableFact]
     public void Llama_reports_every_variant_with_finite_perplexity()
     {
-        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         using var dir = new TempDir();
         var r = Harness.Run("eval", "llama", "--model", SharedData.Path("models", "stories260K", "stories260K.bin"),
             "--text", SharedData.Path("data", "text", "tinystories_sample.txt"), "--max-tokens", "600",
@@ -39,10 +38,10 @@ public class EvalCommandTests(ITestOutputHelper output)
         Assert.Equal(plain.Perplexity, fp);
     }
 
-    [Fact]
+    [SkippableFact]
     public void Vit_reports_agreement_and_sqnr()
     {
-        if (SharedData.SkipReason is { } skip) { output.WriteLine($"skipped: {skip}"); return; }
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         using var dir = new TempDir();
         var r = Harness.Run("eval", "vit", "--model", SharedData.Path("models", "vit-tiny", "model.safetensors"),
             "--images", SharedData.Path("data", "images", "chelsea.png"), "--json", dir.File("v.json"));

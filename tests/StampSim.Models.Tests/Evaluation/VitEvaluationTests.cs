@@ -11,10 +11,10 @@ public sealed class VitEvaluationTests(SharedModels models, ITestOutputHelper ou
 {
     private static readonly string[] Images = ["chelsea.png", "coffee.png", "astronaut.png", "fruits.jpg"];
 
-    [Fact]
-    public void Float32AgreesWithItselfExactly()
+    [SkippableFact]
+    public void Float32_agrees_with_itself_exactly()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var paths = Images[..2].Select(SharedModels.ImagePath).ToArray();
         var r = VitEvaluation.CompareFiles(models.Vit!, paths, new Float32LinearExecutor(), new Float32LinearExecutor());
         Assert.Equal(1.0, r.Top1Agreement);
@@ -22,10 +22,10 @@ public sealed class VitEvaluationTests(SharedModels models, ITestOutputHelper ou
         Assert.Equal(["chelsea.png", "coffee.png"], r.Images.Select(i => i.Name));
     }
 
-    [Fact]
-    public void QuantizedVariantsStayCloseToFloat32OnRealImages()
+    [SkippableFact]
+    public void Quantized_variants_stay_close_to_float32_on_real_images()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var paths = Images.Select(SharedModels.ImagePath).ToArray();
         var w8a8 = new QuantizedLinearExecutor(new NumericsConfig { Transform = SequenceTransformKind.None, HiTokens = 0, HiBits = 8, LoBits = 8, WeightBits = 8 });
         var w4a8 = ComparisonSet.PaperDefaults().Single(v => v.Name == "w4a8").CreateExecutor();
@@ -40,10 +40,10 @@ public sealed class VitEvaluationTests(SharedModels models, ITestOutputHelper ou
         Assert.True(high.Top1Agreement >= 0.75 && low.Top1Agreement >= 0.5, $"{high.Top1Agreement}, {low.Top1Agreement}");
     }
 
-    [Fact]
-    public void AnEmptyImageListIsAnInputError()
+    [SkippableFact]
+    public void An_empty_image_list_is_an_input_error()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         Assert.Throws<InputException>(() => VitEvaluation.Compare(models.Vit!, [], new Float32LinearExecutor(), new QuantizedLinearExecutor(new NumericsConfig())));
     }
 }

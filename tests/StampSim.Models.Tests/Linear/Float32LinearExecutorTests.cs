@@ -32,7 +32,7 @@ public sealed class Float32LinearExecutorTests
     [InlineData(7, 37, 13, true)]
     [InlineData(64, 256, 300, false)]
     [InlineData(1, 192, 200, true)]
-    public void MatchesANaiveFloat64ComputationRoundedOnce(int s, int d, int n, bool withBias)
+    public void Matches_a_naive_float64_computation_rounded_once(int s, int d, int n, bool withBias)
     {
         var x = Random(s, d, 1);
         var w = Random(n, d, 2);
@@ -51,7 +51,7 @@ public sealed class Float32LinearExecutorTests
     }
 
     [Fact]
-    public void TheThreadCountDoesNotChangeTheResult()
+    public void The_thread_count_does_not_change_the_result()
     {
         var x = Random(50, 128, 4);
         var w = Random(700, 128, 5);

@@ -29,10 +29,10 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     private int[] StoryTokens(int count) =>
         models.Tokenizer!.Encode(File.ReadAllText(SharedModels.TextPath("tinystories_sample.txt")), bos: true, eos: false)[..count];
 
-    [Fact]
-    public void W8A8LogitsAreCloseToFloat32()
+    [SkippableFact]
+    public void W8A8_logits_are_close_to_float32()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var tokens = StoryTokens(256);
         var reference = models.Llama!.Forward(tokens, new Float32LinearExecutor());
         var w8a8 = models.Llama.Forward(tokens, new QuantizedLinearExecutor(W8A8));
@@ -42,7 +42,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     }
 
     [Fact]
-    public void LayersOutsideTheBlocksStayFloat32UnlessAsked()
+    public void Layers_outside_the_blocks_stay_float32_unless_asked()
     {
         var x = Random(8, 64, 1);
         var w = Random(512, 64, 2);
@@ -56,7 +56,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     }
 
     [Fact]
-    public void QuantizedLayersRunTheGoldenEngine()
+    public void Quantized_layers_run_the_golden_engine()
     {
         var x = Random(100, 64, 3);
         var w = Random(32, 64, 4);
@@ -68,7 +68,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     }
 
     [Fact]
-    public void Haar2dTakesEachCallsGridAndPrefix()
+    public void Haar2d_takes_each_calls_grid_and_prefix()
     {
         var numerics = new NumericsConfig { Transform = SequenceTransformKind.Haar2d, Levels = 1 };
         var grid = new TokenGrid(14, 14);
@@ -88,7 +88,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     [InlineData(768, FeatureTransformKind.None, 256)]
     [InlineData(172, FeatureTransformKind.None, 4)]
     [InlineData(43, FeatureTransformKind.None, 0)]
-    public void HadamardOnANonPowerOfTwoWidthBecomesBlockDiagonal(int d, FeatureTransformKind engineTransform, int block)
+    public void Hadamard_on_a_non_power_of_two_width_becomes_block_diagonal(int d, FeatureTransformKind engineTransform, int block)
     {
         var numerics = new NumericsConfig { FeatureTransform = FeatureTransformKind.Hadamard };
         var plan = CallNumerics.Resolve(numerics, new LinearCall("l", LinearKind.MlpDown, 0, Random(3, d, 1), Random(2, d, 2), null));
@@ -96,7 +96,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
     }
 
     [Fact]
-    public void TheBlockHadamardKeepsTheProduct()
+    public void The_block_hadamard_keeps_the_product()
     {
         var x = Random(20, 192, 1);
         var w = Random(30, 192, 2);
@@ -107,10 +107,10 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
             Assert.Equal(expected.Data[i], rotated.Data[i], 1e-4);
     }
 
-    [Fact]
-    public void VitRunsUnderHaar2dStampWithTheHadamard()
+    [SkippableFact]
+    public void ViT_runs_under_haar2d_STaMP_with_the_Hadamard()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var vit = models.Vit!;
         var pixels = VitImage.Load(SharedModels.ImagePath("chelsea.png"), vit.Config);
         var numerics = new NumericsConfig { Transform = SequenceTransformKind.Haar2d, Levels = 1, FeatureTransform = FeatureTransformKind.Hadamard };

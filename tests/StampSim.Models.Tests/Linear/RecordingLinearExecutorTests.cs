@@ -1,4 +1,3 @@
-using Xunit.Abstractions;
 using StampSim.Models.Linear;
 using StampSim.Models.Vit;
 using StampSim.Numerics;
@@ -7,12 +6,12 @@ using StampSim.Tests.Support;
 namespace StampSim.Tests.Linear;
 
 [Collection(ModelsCollection.Name)]
-public sealed class RecordingLinearExecutorTests(SharedModels models, ITestOutputHelper output)
+public sealed class RecordingLinearExecutorTests(SharedModels models)
 {
-    [Fact]
-    public void RecordsEveryLmLayerOnceAndSharesQkvAndGateUpInputs()
+    [SkippableFact]
+    public void Records_every_LM_layer_once_and_shares_qkv_and_gate_up_inputs()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var recorder = new RecordingLinearExecutor(new Float32LinearExecutor());
         var logits = models.Llama!.Forward([1, 403, 407, 261, 378], recorder);
         Assert.Equal(logits.Data, models.Llama.Forward([1, 403, 407, 261, 378], new Float32LinearExecutor()).Data);
@@ -32,10 +31,10 @@ public sealed class RecordingLinearExecutorTests(SharedModels models, ITestOutpu
         Assert.Equal(4, calls[^2].Call.Block);
     }
 
-    [Fact]
-    public void RecordsEveryVitLayerWithTheGridAndTheClsPrefix()
+    [SkippableFact]
+    public void Records_every_ViT_layer_with_the_grid_and_the_CLS_prefix()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var vit = models.Vit!;
         var recorder = new RecordingLinearExecutor(new Float32LinearExecutor());
         vit.Forward(VitImage.Load(SharedModels.ImagePath("coffee.png"), vit.Config), recorder);

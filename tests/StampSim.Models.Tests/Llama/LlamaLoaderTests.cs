@@ -1,16 +1,15 @@
 using StampSim.Models.Llama;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Llama;
 
 [Collection(ModelsCollection.Name)]
-public sealed class LlamaLoaderTests(SharedModels models, ITestOutputHelper output)
+public sealed class LlamaLoaderTests(SharedModels models)
 {
-    [Fact]
-    public void BinAndSafetensorsGiveIdenticalConfigAndWeights()
+    [SkippableFact]
+    public void Bin_and_safetensors_give_identical_config_and_weights()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var bin = models.Llama!;
         var st = LlamaSafetensors.Load(SharedModels.StoriesPath("stories260K.safetensors"));
         Assert.Equal(bin.Config, st.Config);
@@ -25,10 +24,10 @@ public sealed class LlamaLoaderTests(SharedModels models, ITestOutputHelper outp
             Assert.True(a[i].Data.AsSpan().SequenceEqual(b[i].Data), a[i].Name);
     }
 
-    [Fact]
-    public void ATruncatedCheckpointIsAnInputErrorNamingTheFile()
+    [SkippableFact]
+    public void A_truncated_checkpoint_is_an_input_error_naming_the_file()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var path = Path.Combine(Path.GetTempPath(), $"stampsim-truncated-{Guid.NewGuid():N}.bin");
         try
         {
@@ -44,10 +43,10 @@ public sealed class LlamaLoaderTests(SharedModels models, ITestOutputHelper outp
         finally { File.Delete(path); }
     }
 
-    [Fact]
-    public void AConfigThatDisagreesWithTheTensorsIsAnInputErrorNamingTheTensor()
+    [SkippableFact]
+    public void A_config_that_disagrees_with_the_tensors_is_an_input_error_naming_the_tensor()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var dir = Directory.CreateTempSubdirectory("stampsim-llama-");
         try
         {

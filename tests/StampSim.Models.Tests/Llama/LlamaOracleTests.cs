@@ -16,10 +16,10 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
     private static Reference LoadReference() =>
         JsonSerializer.Deserialize<Reference>(File.ReadAllText(SharedModels.StoriesPath("greedy_reference.json")))!;
 
-    [Fact]
-    public void GreedyDecodingFromBosMatchesTheReferenceExactly()
+    [SkippableFact]
+    public void Greedy_decoding_from_BOS_matches_the_reference_exactly()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var reference = LoadReference();
         var linear = new Float32LinearExecutor();
         var ids = GreedyDecoder.Generate(models.Llama!, [1], reference.token_ids.Length - 1, linear);
@@ -38,10 +38,10 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         output.WriteLine($"smallest top-1 margin over 200 steps: {margin:G4}");
     }
 
-    [Fact]
-    public void StepZeroLogitsMatchTheReference()
+    [SkippableFact]
+    public void Step_zero_logits_match_the_reference()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var reference = LoadReference();
         var logits = models.Llama!.Forward([1], new Float32LinearExecutor());
         double worst = 0;
@@ -52,10 +52,10 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         Assert.Equal(reference.argmax_step0, ArgMax.Of(logits.Row(0)));
     }
 
-    [Fact]
-    public void DecodedGreedyIdsAreTheBeginningOfRunCsText()
+    [SkippableFact]
+    public void Decoded_greedy_ids_are_the_beginning_of_run_c_text()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var reference = LoadReference();
         string text = models.Tokenizer!.Decode(reference.token_ids);
         string runC = File.ReadAllText(SharedModels.StoriesPath("greedy_reference_text.txt"));
@@ -64,10 +64,10 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         Assert.Equal(runC[..text.Length], text);
     }
 
-    [Fact]
-    public void SequencesOutsideTheModelsRangeAreInputErrors()
+    [SkippableFact]
+    public void Sequences_outside_the_models_range_are_input_errors()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var linear = new Float32LinearExecutor();
         Assert.Contains("seq_len", Assert.Throws<InputException>(() => models.Llama!.Forward(new int[513], linear)).Message);
         Assert.Contains("tokens[1]", Assert.Throws<InputException>(() => models.Llama!.Forward([1, 512], linear)).Message);

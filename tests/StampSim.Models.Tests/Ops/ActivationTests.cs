@@ -13,11 +13,11 @@ public sealed class ActivationTests
     [InlineData(-3.0, -0.9999779095030014)]
     [InlineData(4.5, 0.9999999998033839)]
     [InlineData(7.0, 1.0)]
-    public void ErfMatchesKnownValues(double x, double expected) =>
+    public void Erf_matches_known_values(double x, double expected) =>
         Assert.Equal(expected, Erf.Of(x), 1e-15);
 
     [Fact]
-    public void GeluIsExactErfGelu()
+    public void Gelu_is_exact_erf_gelu()
     {
         var x = new Matrix<float>(1, 4, [-3f, -0.5f, 1f, 10f]);
         Activations.Gelu(x);
@@ -25,7 +25,7 @@ public sealed class ActivationTests
     }
 
     [Fact]
-    public void SiluGateMultipliesSiluOfGateByUp()
+    public void Silu_gate_multiplies_silu_of_gate_by_up()
     {
         var gate = new Matrix<float>(1, 3, [0f, 1f, -2f]);
         Activations.SiluGate(gate, new Matrix<float>(1, 3, [5f, 2f, 3f]));

@@ -1,7 +1,6 @@
 using StampSim.Models.Llama;
 using StampSim.Models.Tokenizer;
 using StampSim.Models.Vit;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Support;
 
@@ -29,14 +28,6 @@ public sealed class SharedModels
     public static string TextPath(string file) => SharedData.Path("data", "text", file);
 
     public static string ImagePath(string file) => SharedData.Path("data", "images", file);
-
-    /// <summary>True (after saying why) when ../shared is absent and the calling test must return.</summary>
-    public static bool Unavailable(ITestOutputHelper output)
-    {
-        if (SharedData.SkipReason is not { } reason) return false;
-        output.WriteLine("skipped: " + reason);
-        return true;
-    }
 }
 
 /// <summary>Tests on the real models share one loaded copy and run one at a time (each is parallel inside).</summary>

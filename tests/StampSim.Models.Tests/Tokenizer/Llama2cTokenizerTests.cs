@@ -8,20 +8,20 @@ namespace StampSim.Tests.Tokenizer;
 [Collection(ModelsCollection.Name)]
 public sealed class Llama2cTokenizerTests(SharedModels models, ITestOutputHelper output)
 {
-    [Fact]
-    public void EncodesLikeRunCWithBosAndTheDummyPrefix()
+    [SkippableFact]
+    public void Encodes_like_run_c_with_BOS_and_the_dummy_prefix()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         // The greedy reference begins BOS, " Once", " upon", " a", " time".
         Assert.Equal([1, 403, 407, 261, 378], models.Tokenizer!.Encode("Once upon a time", bos: true, eos: false));
         Assert.Equal([403, 407, 2], models.Tokenizer.Encode("Once upon", bos: false, eos: true));
         Assert.Empty(models.Tokenizer.Encode("", bos: false, eos: false));
     }
 
-    [Fact]
-    public void RealTextRoundTrips()
+    [SkippableFact]
+    public void Real_text_round_trips()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var tok = models.Tokenizer!;
         foreach (var file in new[] { "tinystories_sample.txt", "wikitext2_test_raw.txt" })
         {
@@ -33,10 +33,10 @@ public sealed class Llama2cTokenizerTests(SharedModels models, ITestOutputHelper
         }
     }
 
-    [Fact]
-    public void CharactersOutsideTheVocabularyBecomeByteTokensAndComeBack()
+    [SkippableFact]
+    public void Characters_outside_the_vocabulary_become_byte_tokens_and_come_back()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var tok = models.Tokenizer!;
         const string text = "café “quoted” 😀\n";
         var ids = tok.Encode(text, bos: true, eos: false);
@@ -45,19 +45,19 @@ public sealed class Llama2cTokenizerTests(SharedModels models, ITestOutputHelper
         Assert.Equal([(byte)'\n'], tok.DecodePiece(-1, 13));
     }
 
-    [Fact]
-    public void TheFastMergeEqualsRunCsQuadraticLoop()
+    [SkippableFact]
+    public void The_fast_merge_equals_run_c_quadratic_loop()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var tok = models.Tokenizer!;
         string text = File.ReadAllText(SharedModels.TextPath("wikitext2_test_raw.txt"))[..4000];
         Assert.Equal(NaiveEncode(tok, text), tok.Encode(text, bos: false, eos: false));
     }
 
-    [Fact]
-    public void AWrongVocabularySizeIsAnInputError()
+    [SkippableFact]
+    public void A_wrong_vocabulary_size_is_an_input_error()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var e = Assert.Throws<InputException>(() => Llama2cTokenizer.Load(SharedModels.StoriesPath("tok512.bin"), 500));
         Assert.Contains("tok512.bin", e.Message);
         e = Assert.Throws<InputException>(() => Llama2cTokenizer.Load(SharedModels.StoriesPath("tok512.bin"), 600));

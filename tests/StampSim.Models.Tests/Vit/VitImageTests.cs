@@ -1,29 +1,28 @@
 using StampSim.Models.Vit;
 using StampSim.Tests.Support;
-using Xunit.Abstractions;
 
 namespace StampSim.Tests.Vit;
 
 [Collection(ModelsCollection.Name)]
-public sealed class VitImageTests(SharedModels models, ITestOutputHelper output)
+public sealed class VitImageTests(SharedModels models)
 {
-    [Theory]
+    [SkippableTheory]
     [InlineData("baboon.jpg")]
     [InlineData("rocket.jpg")]
     [InlineData("motorcycle_left.png")]
-    public void DecodesRealImagesToNormalisedChw(string file)
+    public void Decodes_real_images_to_normalised_CHW(string file)
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var pixels = VitImage.Load(SharedModels.ImagePath(file), models.Vit!.Config);
         Assert.Equal(3 * 224 * 224, pixels.Length);
         Assert.All(pixels, v => Assert.InRange(v, -1f, 1f));
         Assert.True(pixels.Max() - pixels.Min() > 1, "a photograph spans a good part of the range");
     }
 
-    [Fact]
-    public void MissingOrUndecodableFilesAreInputErrorsNamingTheFile()
+    [SkippableFact]
+    public void Missing_or_undecodable_files_are_input_errors_naming_the_file()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var config = models.Vit!.Config;
         var missing = SharedModels.ImagePath("no-such-image.png");
         Assert.Contains(missing, Assert.Throws<InputException>(() => VitImage.Load(missing, config)).Message);
@@ -32,10 +31,10 @@ public sealed class VitImageTests(SharedModels models, ITestOutputHelper output)
         Assert.Contains(notImage, Assert.Throws<InputException>(() => VitImage.LoadRawFloat32(notImage, config)).Message);
     }
 
-    [Fact]
-    public void AWrongSizedInputIsAnInputError()
+    [SkippableFact]
+    public void A_wrong_sized_input_is_an_input_error()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var e = Assert.Throws<InputException>(() => models.Vit!.Forward(new float[3 * 100 * 100], new StampSim.Models.Linear.Float32LinearExecutor()));
         Assert.Contains("3x224x224", e.Message);
     }

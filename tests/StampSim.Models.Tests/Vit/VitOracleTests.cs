@@ -18,10 +18,10 @@ public sealed class VitOracleTests(SharedModels models, ITestOutputHelper output
     private static int[] Top(float[] logits, int k) =>
         logits.Select((v, i) => (v, i)).OrderByDescending(p => p.v).Take(k).Select(p => p.i).ToArray();
 
-    [Fact]
-    public void LogitsOfTheReferenceInputMatch()
+    [SkippableFact]
+    public void Logits_of_the_reference_input_match()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var reference = LoadReference();
         var vit = models.Vit!;
         var pixels = VitImage.LoadRawFloat32(SharedModels.VitPath("ref_input_chelsea_3x224x224.f32"), vit.Config);
@@ -33,10 +33,10 @@ public sealed class VitOracleTests(SharedModels models, ITestOutputHelper output
         Assert.Equal(reference.top5.Select(e => e[0].GetInt32()), Top(logits, 5));
     }
 
-    [Fact]
-    public void ChelseaPngThroughTheImageLoaderHasTheReferenceTop1()
+    [SkippableFact]
+    public void Chelsea_png_through_the_image_loader_has_the_reference_top1()
     {
-        if (SharedModels.Unavailable(output)) return;
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
         var vit = models.Vit!;
         var reference = VitImage.LoadRawFloat32(SharedModels.VitPath("ref_input_chelsea_3x224x224.f32"), vit.Config);
         var pixels = VitImage.Load(SharedModels.ImagePath("chelsea.png"), vit.Config);

@@ -26,6 +26,11 @@ public sealed class Xoshiro256
     }
 
     /// <summary>The next 64 random bits.</summary>
+    private Xoshiro256(ulong s0, ulong s1, ulong s2, ulong s3) => (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+
+    /// <summary>A generator started from a raw state (for checking against the reference implementation's published outputs).</summary>
+    internal static Xoshiro256 FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new(s0, s1, s2, s3);
+
     public ulong Next()
     {
         ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
@@ -54,7 +59,8 @@ public sealed class Xoshiro256
         }
     }
 
-    private static ulong SplitMix(ref ulong state) => Finalize(state += Golden);
+    /// <summary>SplitMix64, the generator that seeds the state (Vigna's <c>splitmix64.c</c>).</summary>
+    internal static ulong SplitMix(ref ulong state) => Finalize(state += Golden);
 
     private static ulong Finalize(ulong z)
     {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace StampSim.Cli.Bench;
+namespace StampSim.Reports.Bench;
 
 /// <summary>Median wall time of repeated runs, after one warm-up run (JIT, caches, page faults).</summary>
 internal static class Timing

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace StampSim.Cli.Bench;
+namespace StampSim.Reports.Bench;
 
 /// <summary>A user's NumPy script as the peer: the same-shape float32 GEMM (exact for these integer codes), median of repeated runs.</summary>
 internal static class NumpyBaseline

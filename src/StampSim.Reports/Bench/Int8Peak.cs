@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
 using StampSim.Numerics;
 
-namespace StampSim.Cli.Bench;
+namespace StampSim.Reports.Bench;
 
 /// <summary>
 /// The machine's int8 dot-product peak with the instruction set the engine's GEMM uses: a tight,

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using StampSim.Config;
+using StampSim.Gemm;
+using StampSim.Hardware;
+using StampSim.Numerics;
+using StampSim.Pipeline;
+using StampSim.Quantization;
+using StampSim.Tensors;
+
+namespace StampSim.Reports.Bench;
+
+/// <summary>
+/// The measurements behind <c>stampsim bench</c>: the golden layer, the integer GEMM against the
+/// machine's int8 peak with the same instructions, the cost model, and NumPy's float32 GEMM of the same shape.
+/// </summary>
+public static class BenchRun
+{
+    /// <summary>Measures everything on a random layer of <paramref name="shape"/>; <paramref name="progress"/> hears what is being measured.</summary>
+    public static BenchResult Measure(LayerShape shape, int reps, ExecutionOptions exec, StampConfig cfg, AcceleratorConfig hw, bool numpy, Action<string> progress)
+    {
+        int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
+        var numerics = new NumericsConfig();
+        var inputs = RandomLayer(s, d, n);
+        var engine = new StampLayer(numerics, cfg.MacArray.Rows, exec);
+
+        progress("golden layer");
+        double layer = Timing.MedianSeconds(reps, () => engine.Run(inputs));
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        engine.Run(inputs);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        progress("integer GEMM");
+        var transformed = (float[])inputs.X.Data.Clone();
+        var qx = ActivationQuantizer.Quantize(transformed, s, d, numerics, exec);
+        var qw = WeightQuantizer.Quantize(inputs.W.Data, n, d, numerics.WeightBits, d, exec);
+        var mac = new MacArray(cfg.MacArray.Rows, numerics.Accumulator);
+        var yt = new float[(long)s * n];
+        GemmOutcome? outcome = null;
+        double gemm = Timing.MedianSeconds(reps, () => outcome = IntegerGemm.Multiply(qx, qw, mac, exec, yt));
+
+        progress($"int8 peak ({ConfigNames.Of(outcome!.Kernel)})");
+        double peak = Int8Peak.MacsPerSecond(outcome.Kernel, exec.Threads, TimeSpan.FromSeconds(0.4));
+
+        progress("cost model");
+        const int calls = 200;
+        double cost = Timing.MedianSeconds(reps, () =>
+        {
+            for (int i = 0; i < calls; i++) CostModel.Evaluate(shape, numerics, cfg.MacArray, hw);
+        }) / calls;
+
+        (double? Seconds, string Detail) np = (null, "skipped (--no-numpy)");
+        if (numpy)
+        {
+            progress("NumPy float32 GEMM");
+            np = NumpyBaseline.Measure(s, d, n, reps);
+        }
+        return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, gemm, peak, cost, np.Seconds, np.Detail,
+            allocated, Process.GetCurrentProcess().PeakWorkingSet64);
+    }
+
+    private static LayerInputs RandomLayer(int s, int d, int n)
+    {
+        var rng = new Random(2510);
+        var x = new Matrix<float>(s, d);
+        var w = new Matrix<float>(n, d);
+        // AR(1) activations along the sequence, the structure STaMP expects; Gaussian-like weights.
+        for (int j = 0; j < d; j++)
+        {
+            float v = 0;
+            for (int i = 0; i < s; i++)
+            {
+                v = 0.9f * v + (float)(rng.NextDouble() - 0.5);
+                x[i, j] = v;
+            }
+        }
+        for (int k = 0; k < w.Data.Length; k++) w.Data[k] = (float)((rng.NextDouble() - 0.5) / Math.Sqrt(d));
+        return new LayerInputs(x, w, null);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using StampSim.Numerics;
+using StampSim.Reports.Bench;
+
+namespace StampSim.Reports.Schemas;
+
+/// <summary>The document of <c>stampsim bench --json</c>.</summary>
+public static class BenchJson
+{
+    /// <summary>Builds the document.</summary>
+    public static JsonObject Build(BenchResult r) => new()
+    {
+        ["shape"] = new JsonObject { ["s"] = r.Shape.Tokens, ["d"] = r.Shape.Features, ["n"] = r.Shape.Outputs },
+        ["threads"] = r.Threads,
+        ["repetitions"] = r.Repetitions,
+        ["kernel"] = ConfigNames.Of(r.Kernel),
+        ["gemm_path"] = r.FastPath ? "fast" : "ordered",
+        ["layer_seconds"] = r.LayerSeconds,
+        ["gemm_seconds"] = r.GemmSeconds,
+        ["gemm_macs_per_second"] = r.GemmMacsPerSecond,
+        ["peak_macs_per_second"] = r.PeakMacsPerSecond,
+        ["gemm_fraction_of_peak"] = r.GemmFractionOfPeak,
+        ["cost_model_seconds_per_call"] = r.CostModelSecondsPerCall,
+        ["numpy_gemm_seconds"] = r.NumpySeconds,
+        ["numpy"] = r.Numpy,
+        ["layer_vs_numpy"] = r.LayerVsNumpy,
+        ["allocated_bytes_per_layer"] = r.AllocatedBytesPerLayer,
+        ["peak_memory_vs_io"] = r.PeakMemoryVsIo,
+        ["process_peak_working_set_bytes"] = r.ProcessPeakWorkingSet,
+    };
+}

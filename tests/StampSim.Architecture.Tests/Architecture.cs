@@ -1,0 +1,61 @@
+using System.Reflection;
+
+namespace StampSim.Tests;
+
+/// <summary>The allowed arrows of StampSim: between projects, and between namespaces from the bottom of the pipeline to the top.</summary>
+internal static class Architecture
+{
+    /// <summary>Every StampSim assembly (the test project references the CLI and the benchmarks, which reference all others).</summary>
+    public static IReadOnlyList<Assembly> Assemblies { get; } =
+    [
+        typeof(Numerics.NumericsConfig).Assembly,              // StampSim.Numerics
+        typeof(Config.StampConfig).Assembly,                   // StampSim.Core
+        typeof(Gpu.Pipeline.GpuLayer).Assembly,                // StampSim.Gpu
+        typeof(Models.Linear.ILinearExecutor).Assembly,        // StampSim.Models
+        typeof(Reports.Run.ReportRun).Assembly,                // StampSim.Reports
+        typeof(Cli.Program).Assembly,                          // StampSim.Cli
+        typeof(Benchmarks.StageBenchmarks).Assembly,           // StampSim.Benchmarks
+    ];
+
+    /// <summary>The project graph: which StampSim assemblies each may reference.</summary>
+    public static IReadOnlyDictionary<string, string[]> AllowedReferences { get; } = new Dictionary<string, string[]>
+    {
+        ["StampSim.Numerics"] = [],
+        ["StampSim.Core"] = ["StampSim.Numerics"],
+        ["StampSim.Gpu"] = ["StampSim.Numerics"],
+        ["StampSim.Models"] = ["StampSim.Numerics", "StampSim.Core"],
+        ["StampSim.Reports"] = ["StampSim.Numerics", "StampSim.Core"],
+        ["stampsim"] = [   // the CLI (StampSim.Cli builds stampsim.dll)
+            "StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Reports"],
+        ["StampSim.Benchmarks"] = ["StampSim.Numerics", "StampSim.Core"],
+    };
+
+    /// <summary>
+    /// Namespace layers, bottom first, as the pipeline reads: numerics (tensors and settings → transforms →
+    /// quantization → integer GEMM → the layer → metrics), then hardware, configs, traces, the one layer
+    /// evaluator, sweeps, and the programs over them. A namespace (and the namespaces under it) may depend
+    /// on namespaces of lower layers only: not on a higher layer, nor on a sibling of its own layer. The root
+    /// namespace <c>StampSim</c> (the input error) is below everything.
+    /// </summary>
+    public static IReadOnlyList<string[]> Layers { get; } =
+    [
+        ["StampSim.Tensors", "StampSim.Numerics"],
+        ["StampSim.Transforms"],
+        ["StampSim.Quantization"],
+        ["StampSim.Gemm"],
+        ["StampSim.Pipeline"],
+        ["StampSim.Metrics"],
+        ["StampSim.Io", "StampSim.Hardware"],
+        ["StampSim.Config"],
+        ["StampSim.Traces"],
+        ["StampSim.Evaluation"],
+        ["StampSim.Sweeps"],
+        ["StampSim.Gpu", "StampSim.Models"],
+        ["StampSim.Reports"],
+        ["StampSim.Cli", "StampSim.Benchmarks"],
+    ];
+
+    /// <summary>The layer namespace <paramref name="ns"/> belongs to (itself or the nearest listed parent), or null.</summary>
+    public static string? LayerNamespaceOf(string ns) =>
+        Layers.SelectMany(l => l).Where(l => ns == l || ns.StartsWith(l + ".", StringComparison.Ordinal)).MaxBy(l => l.Length);
+}
