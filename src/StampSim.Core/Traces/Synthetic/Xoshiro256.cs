@@ -25,12 +25,12 @@ public sealed class Xoshiro256
         if ((_s0 | _s1 | _s2 | _s3) == 0) _s0 = Golden; // the one state xoshiro cannot leave
     }
 
-    /// <summary>The next 64 random bits.</summary>
     private Xoshiro256(ulong s0, ulong s1, ulong s2, ulong s3) => (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
 
     /// <summary>A generator started from a raw state (for checking against the reference implementation's published outputs).</summary>
     internal static Xoshiro256 FromState(ulong s0, ulong s1, ulong s2, ulong s3) => new(s0, s1, s2, s3);
 
+    /// <summary>The next 64 random bits.</summary>
     public ulong Next()
     {
         ulong result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;
