@@ -36,14 +36,14 @@ internal static class RtlSynthCommand
             var o = console.Out;
             o.WriteLine($"rtl synth: one PE column, rows {design.Rows}, {design.WeightWidth}-bit weights, tree {design.TreeBits} bit, acc {design.AccBits} bit, " +
                         $"{ConfigNames.Of(design.Overflow)} (Yosys generic gates; transistors exclude flip-flops)");
-            var table = new TextTable("variant", ">cells", ">flip-flops", ">transistors", ">cycles per 8-bit chunk");
+            var table = new TextTable("variant", ">cells", ">flip-flops", ">transistors", ">passes per 8-bit token");
             foreach (var v in variants)
-                table.Add(v.Key, v.Cells.ToString(), v.FlipFlops.ToString(), v.Transistors.ToString(), v.CyclesPerWideToken.ToString());
+                table.Add(v.Key, v.Cells.ToString(), v.FlipFlops.ToString(), v.Transistors.ToString(), v.PassesPerWideToken.ToString());
             table.Write(o);
             var int4 = variants.Single(v => v.Key == "int4");
             foreach (var v in variants.Where(v => v != int4))
                 o.WriteLine($"  {v.Key}:int4  cells {Ratio(v.Cells, int4.Cells)}, transistors {Ratio(v.Transistors, int4.Transistors)}, " +
-                            $"transistors x cycles per 8-bit token {Ratio(v.Transistors * v.CyclesPerWideToken, int4.Transistors)}");
+                            $"transistors x passes per 8-bit token {Ratio(v.Transistors * v.PassesPerWideToken, int4.Transistors)}");
             var energy = cfg.Accelerator?.Energy;
             if (energy is not null && energy.Contains("mac_int8_token") && energy.Contains("mac_int4"))
                 o.WriteLine($"  energy table mac_int8_token / mac_int4 = {Ratio(energy["mac_int8_token"], energy["mac_int4"])} " +
@@ -55,7 +55,7 @@ internal static class RtlSynthCommand
                 foreach (var v in variants)
                     obj[v.Key] = new JsonObject
                     {
-                        ["cells"] = v.Cells, ["transistors"] = v.Transistors, ["flip_flops"] = v.FlipFlops, ["cycles_per_8bit_chunk"] = v.CyclesPerWideToken,
+                        ["cells"] = v.Cells, ["transistors"] = v.Transistors, ["flip_flops"] = v.FlipFlops, ["passes_per_8bit_token"] = v.PassesPerWideToken,
                     };
                 AtomicFile.WriteAllText(jsonPath, obj.ToJsonString(ConfigJson.Options) + "\n");
             }

@@ -29,11 +29,12 @@ public static partial class YosysSynth
         foreach (var (key, multiplier) in Variants)
         {
             var variant = design.WithMultiplier(multiplier);
-            string script = Path.Combine(workDirectory, key + ".ys");
-            string stat = Path.Combine(workDirectory, key + ".stat.txt");
-            string cmos = Path.Combine(workDirectory, key + ".cmos.txt");
-            File.WriteAllText(script, Script(variant, sources, stat, cmos));
+            // Yosys runs in the work directory, so the script names files relative to it (no quoting issues).
+            string script = key + ".ys", stat = key + ".stat.txt", cmos = key + ".cmos.txt";
+            File.WriteAllText(Path.Combine(workDirectory, script), Script(variant, sources.Select(Path.GetFileName).OfType<string>(), stat, cmos));
             var outcome = yosys.Run(["-q", script], workDirectory);
+            stat = Path.Combine(workDirectory, stat);
+            cmos = Path.Combine(workDirectory, cmos);
             if (outcome.ExitCode != 0 || !File.Exists(stat) || !File.Exists(cmos))
                 throw new InputException($"yosys: synthesis of the {key} column failed: {outcome.FirstErrorLine()}");
             string statText = File.ReadAllText(stat);
@@ -48,18 +49,16 @@ public static partial class YosysSynth
     {
         var b = new StringBuilder();
         b.Append("read_verilog -sv");
-        foreach (var s in sources) b.Append(' ').Append(Quote(s));
+        foreach (var s in sources) b.Append(' ').Append(s);
         b.AppendLine();
         b.Append("chparam");
         foreach (var (name, value) in design.Parameters()) b.Append(" -set ").Append(name).Append(' ').Append(value);
         b.AppendLine(" stamp_mac_column");
         b.AppendLine("synth -flatten -top stamp_mac_column");
-        b.AppendLine($"tee -q -o {Quote(statFile)} stat");
-        b.AppendLine($"tee -q -o {Quote(cmosFile)} stat -tech cmos");
+        b.AppendLine($"tee -q -o {statFile} stat");
+        b.AppendLine($"tee -q -o {cmosFile} stat -tech cmos");
         return b.ToString();
     }
-
-    private static string Quote(string path) => "\"" + path + "\"";
 
     private static long Number(Regex pattern, string text, string key)
     {
