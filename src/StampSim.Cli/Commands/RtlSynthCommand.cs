@@ -38,12 +38,12 @@ internal static class RtlSynthCommand
                         $"{ConfigNames.Of(design.Overflow)} (Yosys generic gates; transistors exclude flip-flops)");
             var table = new TextTable("variant", ">cells", ">flip-flops", ">transistors", ">passes per 8-bit token");
             foreach (var v in variants)
-                table.Add(v.Key, v.Cells.ToString(), v.FlipFlops.ToString(), v.Transistors.ToString(), v.PassesPerWideToken.ToString());
+                table.Add(v.Key, v.Cells.ToString(), v.FlipFlops.ToString(), v.Transistors.ToString(), v.PassesPerWideToken?.ToString() ?? "none (4-bit only)");
             table.Write(o);
             var int4 = variants.Single(v => v.Key == "int4");
             foreach (var v in variants.Where(v => v != int4))
                 o.WriteLine($"  {v.Key}:int4  cells {Ratio(v.Cells, int4.Cells)}, transistors {Ratio(v.Transistors, int4.Transistors)}, " +
-                            $"transistors x passes per 8-bit token {Ratio(v.Transistors * v.PassesPerWideToken, int4.Transistors)}");
+                            $"transistors x passes per 8-bit token {Ratio(v.Transistors * (v.PassesPerWideToken ?? 1), int4.Transistors)}");
             var energy = cfg.Accelerator?.Energy;
             if (energy is not null && energy.Contains("mac_int8_token") && energy.Contains("mac_int4"))
                 o.WriteLine($"  energy table mac_int8_token / mac_int4 = {Ratio(energy["mac_int8_token"], energy["mac_int4"])} " +

@@ -39,7 +39,7 @@ public static partial class YosysSynth
                 throw new InputException($"yosys: synthesis of the {key} column failed: {outcome.FirstErrorLine()}");
             string statText = File.ReadAllText(stat);
             results.Add(new SynthVariant(key, variant, Number(CellsLine(), statText, key), Number(TransistorsLine(), File.ReadAllText(cmos), key),
-                FlipFlops(statText), variant.Passes(8)));
+                FlipFlops(statText), multiplier == RtlMultiplier.Int4 ? null : variant.Passes(8)));
         }
         return results;
     }
