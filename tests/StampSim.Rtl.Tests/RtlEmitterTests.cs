@@ -46,7 +46,7 @@ public class RtlEmitterTests
         var design = RtlDesign.From(RtlBench.Config("edge-npu", "mac_array.rows=5", "numerics.accumulator.tree_bits=9")).WithMultiplier(multiplier);
         var paths = RtlEmitter.Emit(design, "lint", dir.Root);
         var verilator = ExternalTool.Require("verilator", "verilator");
-        var lint = verilator.Run(["--lint-only", "-Wall", "-Wno-DECLFILENAME", "-Wno-UNUSEDSIGNAL", "-Wno-UNUSEDPARAM", "--top-module", "stamp_mac_tb", .. paths], dir.Root);
+        var lint = verilator.Run(["--lint-only", "--timing", "-Wall", "-Wno-DECLFILENAME", "-Wno-UNUSEDSIGNAL", "-Wno-UNUSEDPARAM", "--top-module", "stamp_mac_tb", .. paths], dir.Root);
         Assert.True(lint.ExitCode == 0, lint.Error);
     }
 
