@@ -39,6 +39,8 @@ module stamp_mac_tb;
   longint got_chunk, got_acc;
   int cycles;
   bit bad;
+  logic [ROWS*ACT_W-1:0] next_act;
+  logic [ROWS*WGT_W-1:0] next_wgt;
 
   task automatic report(input int rec, input string field, input longint expected, input longint actual);
     if (mismatches == 0)
@@ -58,10 +60,14 @@ module stamp_mac_tb;
     for (int rec = 0; rec < RECORDS; rec++) begin
       @(negedge clk);
       bad = 1'b0;
+      // Assembled aside and written whole: Verilator 5.006 (--timing) missed the int8 multiplier's
+      // update when the operands were written part-select by part-select.
       for (int r = 0; r < ROWS; r++) begin
-        act[r*ACT_W +: ACT_W] = act_mem[rec*ROWS + r][ACT_W-1:0];
-        wgt[r*WGT_W +: WGT_W] = wgt_mem[rec*ROWS + r][WGT_W-1:0];
+        next_act[r*ACT_W +: ACT_W] = act_mem[rec*ROWS + r][ACT_W-1:0];
+        next_wgt[r*WGT_W +: WGT_W] = wgt_mem[rec*ROWS + r][WGT_W-1:0];
       end
+      act = next_act;
+      wgt = next_wgt;
       first = ctrl_mem[rec][0];
       wide = ctrl_mem[rec][1];
       want_tree += longint'(ctrl_mem[rec][3]);

@@ -75,13 +75,15 @@ public class SimulatorsTests
         RtlBench.AssertClean(RtlBench.Verify(v, SimulatorKind.Iverilog, dir), v);
     }
 
-    [SkippableFact]
-    public void A_real_layer_of_the_bundled_trace_under_both_simulators()
+    [SkippableTheory]
+    [InlineData("edge-npu")]
+    [InlineData("int8-baseline")]
+    public void A_real_layer_of_the_bundled_trace_under_both_simulators(string name)
     {
         Tools.Require("verilator", "iverilog");
         using var trace = TraceFile.Open(BundledTrace.Materialize());
         var layer = trace.Layer("layers.0.feed_forward.w2");   // d = 172: ten chunks of 16 and a short one
-        var config = RtlBench.Config("edge-npu");
+        var config = RtlBench.Config(name);
         config = config with { Numerics = layer.NumericsFor(config.Numerics) };
         var v = TestVectors.Generate(config, trace.Load(layer), 12, RtlBench.Serial);
         Assert.Contains(v.TokenBits, b => b == 8);
