@@ -1,4 +1,6 @@
 using System.CommandLine;
+using StampSim.Config;
+using StampSim.Rtl;
 
 namespace StampSim.Cli.Commands;
 
@@ -15,12 +17,12 @@ internal static class RtlCommand
         };
 
     /// <summary>One line naming the design, for every subcommand's header.</summary>
-    public static string Describe(StampSim.Rtl.RtlDesign d) =>
+    public static string Describe(RtlDesign d) =>
         $"rows {d.Rows}, {d.Multiplier switch
         {
-            StampSim.Rtl.RtlMultiplier.Int8 => "int8 native",
-            StampSim.Rtl.RtlMultiplier.Int4Fused => "int4 fused",
-            StampSim.Rtl.RtlMultiplier.Int4TwoPass => "int4 two_pass",
+            RtlMultiplier.Int8 => "int8 native",
+            RtlMultiplier.Int4Fused => "int4 fused",
+            RtlMultiplier.Int4TwoPass => "int4 two_pass",
             _ => "int4 native",
-        }}, {d.WeightWidth}-bit weights, tree {d.TreeBits} bit, acc {d.AccBits} bit, {StampSim.Config.ConfigNames.Of(d.Overflow)}";
+        }}, {d.WeightWidth}-bit weights, tree {d.TreeBits} bit, acc {d.AccBits} bit, {ConfigNames.Of(d.Overflow)}";
 }

@@ -29,7 +29,7 @@ internal static class RtlVerifyCommand
         foreach (var o in source.Options) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
-            var kinds = Simulators(p.GetValue(simulator)!);
+            var kinds = ParseSimulators(p.GetValue(simulator)!);
             var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             string? userRtl = p.GetValue(rtl);
             var userFiles = userRtl is null ? null : UserSources(userRtl);
@@ -52,8 +52,8 @@ internal static class RtlVerifyCommand
                 int code = 0;
                 foreach (var kind in kinds)
                 {
-                    var result = StampSim.Rtl.Simulation.Simulators.Run(kind, sources, vectorDir, vectors.Records.Length, Path.Combine(dir, StampSim.Rtl.Simulation.Simulators.Name(kind)));
-                    console.Out.WriteLine($"{StampSim.Rtl.Simulation.Simulators.Name(kind)}: {result.Summary} " +
+                    var result = Simulators.Run(kind, sources, vectorDir, vectors.Records.Length, Path.Combine(dir, Simulators.Name(kind)));
+                    console.Out.WriteLine($"{Simulators.Name(kind)}: {result.Summary} " +
                                           $"(build {Formatting.Fixed(result.CompileSeconds, 1)} s, simulate {Formatting.Fixed(result.SimulateSeconds, 2)} s)");
                     if (result.Mismatches > 0) code = 1;
                 }
@@ -67,7 +67,7 @@ internal static class RtlVerifyCommand
         return cmd;
     }
 
-    private static SimulatorKind[] Simulators(string text) => text.ToLowerInvariant() switch
+    private static SimulatorKind[] ParseSimulators(string text) => text.ToLowerInvariant() switch
     {
         "verilator" => [SimulatorKind.Verilator],
         "iverilog" => [SimulatorKind.Iverilog],
