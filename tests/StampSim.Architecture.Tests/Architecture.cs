@@ -12,6 +12,7 @@ internal static class Architecture
         typeof(Config.StampConfig).Assembly,                   // StampSim.Core
         typeof(Gpu.Pipeline.GpuLayer).Assembly,                // StampSim.Gpu
         typeof(Models.Linear.ILinearExecutor).Assembly,        // StampSim.Models
+        typeof(Rtl.RtlEmitter).Assembly,                       // StampSim.Rtl
         typeof(Reports.Run.ReportRun).Assembly,                // StampSim.Reports
         typeof(Cli.Program).Assembly,                          // StampSim.Cli
         typeof(Benchmarks.StageBenchmarks).Assembly,           // StampSim.Benchmarks
@@ -24,9 +25,10 @@ internal static class Architecture
         ["StampSim.Core"] = ["StampSim.Numerics"],
         ["StampSim.Gpu"] = ["StampSim.Numerics"],
         ["StampSim.Models"] = ["StampSim.Numerics", "StampSim.Core"],
+        ["StampSim.Rtl"] = ["StampSim.Numerics", "StampSim.Core"],
         ["StampSim.Reports"] = ["StampSim.Numerics", "StampSim.Core"],
         ["stampsim"] = [   // the CLI (StampSim.Cli builds stampsim.dll)
-            "StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Reports"],
+            "StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Reports", "StampSim.Rtl"],
         ["StampSim.Benchmarks"] = ["StampSim.Numerics", "StampSim.Core"],
     };
 
@@ -50,7 +52,7 @@ internal static class Architecture
         ["StampSim.Traces"],
         ["StampSim.Evaluation"],
         ["StampSim.Sweeps"],
-        ["StampSim.Gpu", "StampSim.Models"],
+        ["StampSim.Gpu", "StampSim.Models", "StampSim.Rtl"],
         ["StampSim.Reports"],
         ["StampSim.Cli", "StampSim.Benchmarks"],
     ];

@@ -1,0 +1,28 @@
+using System.CommandLine;
+using StampSim.Numerics;
+using StampSim.Rtl;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary><c>stampsim rtl</c>: RTL co-verification (emit, vectors, verify, synth); docs/rtl.md.</summary>
+internal static class RtlCommand
+{
+    public static Command Create(CliConsole console) =>
+        new("rtl", "RTL co-verification: emit a SystemVerilog MAC column, write golden test vectors, verify RTL in Verilator or Icarus, synthesise with Yosys.")
+        {
+            RtlEmitCommand.Create(console),
+            RtlVectorsCommand.Create(console),
+            RtlVerifyCommand.Create(console),
+            RtlSynthCommand.Create(console),
+        };
+
+    /// <summary>One line naming the design, for every subcommand's header.</summary>
+    public static string Describe(RtlDesign d) =>
+        $"rows {d.Rows}, {d.Multiplier switch
+        {
+            RtlMultiplier.Int8 => "int8 native",
+            RtlMultiplier.Int4Fused => "int4 fused",
+            RtlMultiplier.Int4TwoPass => "int4 two_pass",
+            _ => "int4 native",
+        }}, {d.WeightWidth}-bit weights, tree {d.TreeBits} bit, acc {d.AccBits} bit, {ConfigNames.Of(d.Overflow)}";
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using StampSim.Config;
+using StampSim.Rtl;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary><c>stampsim rtl emit</c>: the SystemVerilog of the configured column and its testbench.</summary>
+internal static class RtlEmitCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var config = CommonOptions.Config();
+        var set = CommonOptions.Set();
+        var output = new Option<string>("--out") { Description = "Output directory for the .sv files", Required = true };
+        var cmd = new Command("emit", "Write the parameterised SystemVerilog of the configured PE column and a self-checking testbench.") { config, set, output };
+        cmd.SetAction(p =>
+        {
+            var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
+            var design = RtlDesign.From(cfg);
+            string dir = p.GetValue(output)!;
+            var files = RtlEmitter.Emit(design, p.GetValue(config) ?? $"the embedded {StampConfig.DefaultResource}", dir);
+            console.Out.WriteLine($"wrote {files.Count} files to {dir}: {RtlCommand.Describe(design)}");
+            return 0;
+        });
+        return cmd;
+    }
+}

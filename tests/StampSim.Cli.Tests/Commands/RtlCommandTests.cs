@@ -1,0 +1,92 @@
+using StampSim.Rtl;
+using StampSim.Tests.Support;
+using StampSim.Traces.Npy;
+
+namespace StampSim.Tests.Commands;
+
+public class RtlCommandTests
+{
+    private static readonly string[] Random = ["--random", "3", "--d", "21", "--n", "2", "--seed", "4", "--set", "numerics.hi_tokens=1", "--set", "mac_array.rows=5"];
+
+    private static void Require(string program) =>
+        Skip.If(ExternalTool.Find(program) is null, $"not installed: {program} (apt-get install verilator iverilog yosys)");
+
+    [Fact]
+    public void Emit_writes_the_column_and_its_testbench()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("rtl", "emit", "--set", "mac_array.rows=7", "--out", dir.Root);
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal("wrote 7 files to " + dir.Root + ": rows 7, int4 two_pass, 4-bit weights, tree 32 bit, acc 32 bit, saturate\n", r.Out);
+        Assert.Contains("stamp_mac_column.sv", dir.Files);
+        Assert.Contains("localparam int ROWS = 7;", File.ReadAllText(dir.File("stamp_config_pkg.sv")));
+    }
+
+    [Fact]
+    public void Vectors_writes_npy_with_the_documented_shapes()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run(["rtl", "vectors", .. Random, "--out", dir.Root]);
+        Assert.True(r.Code == 0, r.Err);
+        Assert.StartsWith("wrote 30 vectors to ", r.Out);   // 3 tokens x 2 channels x 5 chunks
+        Assert.Equal([3L, 21], NpyFile.ReadInt64(dir.File("act_codes.npy")).Shape);
+        Assert.Equal([2L, 21], NpyFile.ReadInt64(dir.File("weight_codes.npy")).Shape);
+        Assert.Equal([3L, 1, 2], NpyFile.ReadInt64(dir.File("acc.npy")).Shape);
+        Assert.Equal([2L], NpyFile.ReadInt64(dir.File("events.npy")).Shape);
+    }
+
+    [SkippableFact]
+    public void Verify_passes_the_emitted_rtl_and_fails_a_broken_one_with_exit_1()
+    {
+        Require("iverilog");
+        using var dir = new TempDir();
+        string[] overflow = ["--set", "numerics.accumulator.tree_bits=8", "--set", "numerics.accumulator.overflow=wrap"];
+        var ok = Harness.Run(["rtl", "verify", .. Random, .. overflow, "--simulator", "iverilog", "--out", dir.File("good")]);
+        Assert.True(ok.Code == 0, ok.Err + ok.Out);
+        Assert.Contains("iverilog: 30 vectors, 0 mismatches (build ", ok.Out);
+
+        // The user's RTL: the emitted column with the tree's wrap turned into saturation.
+        string rtl = dir.File("mine");
+        Directory.CreateDirectory(rtl);
+        foreach (var f in RtlEmitter.DesignFiles)
+            File.Copy(Path.Combine(dir.File("good"), "rtl", f), Path.Combine(rtl, f));
+        string column = Path.Combine(rtl, "stamp_mac_column.sv");
+        File.WriteAllText(column, File.ReadAllText(column).Replace(".SATURATE(SATURATE)", ".SATURATE(1'b1)"));
+        var bad = Harness.Run(["rtl", "verify", .. Random, .. overflow, "--simulator", "iverilog", "--rtl", rtl]);
+        Assert.True(bad.Code == 1, bad.Err + bad.Out);
+        Assert.Contains("first mismatch at (token ", bad.Out);
+        Assert.Contains("RTL from " + rtl, bad.Out);
+    }
+
+    [SkippableFact]
+    public void Synth_reports_three_variants_and_writes_json()
+    {
+        Require("yosys");
+        using var dir = new TempDir();
+        var r = Harness.Run("rtl", "synth", "--set", "mac_array.rows=2", "--json", dir.File("s.json"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("energy table mac_int8_token / mac_int4 = 2.00", r.Out);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("s.json")));
+        foreach (var key in new[] { "int4", "int8", "int8_two_pass" })
+        {
+            Assert.True(json.RootElement.GetProperty(key).GetProperty("cells").GetInt64() > 0);
+            Assert.True(json.RootElement.GetProperty(key).GetProperty("transistors").GetInt64() > 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("--simulator", "modelsim", "--simulator: unknown simulator 'modelsim'")]
+    [InlineData("--rtl", "/no/such/rtl/dir", "--rtl: /no/such/rtl/dir: directory not found")]
+    [InlineData("--set", "numerics.weight_bits=8", "numerics.weight_bits: 8-bit weights exceed mac_array.weight_bits = 4")]
+    public void Verify_bad_input_is_one_line_and_exit_2(string option, string value, string message) =>
+        Harness.AssertBadInput(Harness.Run(["rtl", "verify", .. Random, option, value]), message);
+
+    [Fact]
+    public void Vectors_needs_exactly_one_source()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("rtl", "vectors", "--out", dir.Root), "give exactly one vector source");
+        Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--trace", "bundled", "--out", dir.Root]), "give exactly one vector source");
+        Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--tokens", "9", "--out", dir.Root]), "--tokens: must be between 1 and the layer's 3 tokens");
+    }
+}
