@@ -35,6 +35,7 @@ public static class StampSimCli
             SweepCommand.CreateMerge(console),
             CrosscheckCommand.Create(console),
             RtlCommand.Create(console),
+            ModelCommand.Create(console),
         };
         // A bare `stampsim` shows the command list rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);

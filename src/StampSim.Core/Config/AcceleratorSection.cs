@@ -10,7 +10,7 @@ namespace StampSim.Config;
 public static class AcceleratorSection
 {
     /// <summary>The root keys that describe the accelerator; when any is present, all required ones must be.</summary>
-    public static readonly IReadOnlyList<string> Keys = ["clock_ghz", "cycle_model", "io_format", "dwt_unit", "quantizer", "epilogue", "buffers", "dram", "energy", "mapping"];
+    public static readonly IReadOnlyList<string> Keys = ["clock_ghz", "cycle_model", "io_format", "dwt_unit", "quantizer", "epilogue", "buffers", "dram", "energy", "mapping", "vector_unit"];
 
     /// <summary>True when a config describes an accelerator (any architecture key is present).</summary>
     public static bool IsPresent(ConfigSection root) => root.Keys.Any(k => Keys.Contains(k));
@@ -56,12 +56,33 @@ public static class AcceleratorSection
             Dram = dram,
             Energy = ReadEnergy(s.Section("energy"), buffers.Select(b => b.Name).ToList()),
             Mapping = ReadMapping(s.Section("mapping")),
+            VectorUnit = ReadVectorUnit(s.Section("vector_unit")),
         };
         if (result.ClockGhz <= 0) throw s.Error("clock_ghz", "must be positive");
         return result;
     }
 
     /// <summary>Reads one buffer section.</summary>
+    /// <summary>The optional <c>vector_unit</c> section: lanes, format and the sourced energy of an add and a multiply.</summary>
+    private static VectorUnitConfig? ReadVectorUnit(ConfigSection s)
+    {
+        if (!s.Exists) return null;
+        var e = s.Section("energy");
+        if (!e.Exists) throw new InputException($"{s.Mark}: vector_unit: missing required key 'energy' (add and mul, each with pj, node and source)");
+        PricedOp Op(string name)
+        {
+            var o = e.Section(name);
+            if (!o.Exists) throw new InputException($"{e.Mark}: vector_unit.energy: missing entry '{name}' (pj, node and source)");
+            var op = new PricedOp(o.RequiredDouble("pj", 0, 1e9), o.RequiredString("node"), o.RequiredString("source"));
+            o.RejectUnknownKeys();
+            return op;
+        }
+        var unit = new VectorUnitConfig(s.RequiredInt("lanes", 1, 1 << 20), s.RequiredEnum<NumberFormat>("format"), new VectorEnergy(Op("add"), Op("mul")));
+        e.RejectUnknownKeys();
+        s.RejectUnknownKeys();
+        return unit;
+    }
+
     /// <summary>The optional <c>mapping</c> section: a tiling used for every layer instead of the search.</summary>
     private static GivenMapping? ReadMapping(ConfigSection s)
     {

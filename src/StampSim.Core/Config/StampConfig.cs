@@ -22,6 +22,9 @@ public sealed record StampConfig
     /// <summary>The MAC array.</summary>
     public MacArrayConfig MacArray { get; init; } = new();
 
+    /// <summary>The numerics of a whole model's other operators (decode linears, attention, KV cache): <c>model:</c>.</summary>
+    public ModelPolicy Model { get; init; } = new();
+
     /// <summary>The accelerator around the array; null for a numerics-only config (no cost model).</summary>
     /// <remarks>Its keys sit at the top level of the file; <c>ConfigJson.Effective</c> writes them there.</remarks>
     [System.Text.Json.Serialization.JsonIgnore]
@@ -71,6 +74,7 @@ public sealed record StampConfig
             Description = s.String("description", d.Description),
             Numerics = NumericsSection.Read(s.Section("numerics")),
             MacArray = MacArraySection.Read(s.Section("mac_array")),
+            Model = ModelSection.Read(s.Section("model")),
             Accelerator = AcceleratorSection.IsPresent(s) ? AcceleratorSection.Read(s) : null,
         };
         s.RejectUnknownKeys();

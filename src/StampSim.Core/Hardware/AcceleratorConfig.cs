@@ -55,6 +55,10 @@ public sealed record AcceleratorConfig
     /// <summary>Energy per action.</summary>
     public required EnergyTable Energy { get; init; }
 
+    /// <summary>The vector unit (softmax, norms, activations) of the model-level cost; null when not described.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public VectorUnitConfig? VectorUnit { get; init; }
+
     /// <summary>A mapping to use for every layer instead of the search (<c>mapping:</c>); null to search.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public GivenMapping? Mapping { get; init; }

@@ -1,0 +1,92 @@
+using StampSim.Config;
+using StampSim.Evaluation;
+using StampSim.Hardware;
+using StampSim.Numerics;
+
+namespace StampSim.Inference;
+
+/// <summary>
+/// The cost of a whole model (<c>stampsim model</c>): every operator of <see cref="ModelWorkload"/> on the
+/// accelerator. Matmuls run on the MAC array through the layer <see cref="CostModel"/> (its mapping search,
+/// cycle model, DRAM and SRAM traffic and energy); element-wise operators run on the vector unit; embedding
+/// reads and KV-cache writes are DRAM traffic. Operators run one after another. The numerics of each matmul
+/// follow the config's <c>model:</c> policy (<see cref="ModelPolicy"/>); docs/model-cost.md states every assumption.
+/// </summary>
+public static class ModelCostModel
+{
+    /// <summary>STaMP, A4 and A8 of <paramref name="arch"/> running <paramref name="request"/> on the config's accelerator.</summary>
+    /// <exception cref="InputException">The config has no accelerator or vector unit, or the request does not suit the model.</exception>
+    public static IReadOnlyList<VariantCost> Evaluate(ModelArchitecture arch, InferenceRequest request, StampConfig config, string source)
+    {
+        request.Validate(arch);
+        var hw = config.Accelerator ?? throw new InputException($"{source}: the config has no accelerator description; the model-level cost needs one (see hwconfigs/)");
+        var vector = hw.VectorUnit ?? throw new InputException($"{source}: vector_unit: missing; the model-level cost needs the vector unit (lanes, format, energy.add, energy.mul; see hwconfigs/)");
+        var prefill = ModelWorkload.Prefill(arch, request, config.Model);
+        var decode = ModelWorkload.Decode(arch, request, config.Model);
+        var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
+        return Variants.All.Select(v =>
+        {
+            var numerics = new OperatorNumerics(config, v) { GatedMlp = arch.GatedMlp, LayerNorm = arch.Family != ModelFamily.Decoder };
+            string? infeasible = null;
+            var p = CostOf(prefill, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
+            var d = arch.Family == ModelFamily.Decoder ? CostOf(decode, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+            return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family == ModelFamily.Decoder ? numerics.Describe(Inference.Phase.Decode) : null,
+                p, d, request, infeasible);
+        }).ToList();
+    }
+
+    private static PhaseCost CostOf(IReadOnlyList<ModelOperator> ops, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
+        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
+    {
+        var byClass = new Dictionary<OperatorClass, ClassCost>();
+        long linear = 0, attention = 0, head = 0;
+        foreach (var op in ops)
+        {
+            var cost = Of(op, numerics, phase, config, hw, vector, cache, ref infeasible);
+            byClass[op.Class] = byClass.GetValueOrDefault(op.Class, ClassCost.Zero) + cost;
+            switch (op.Class)
+            {
+                case OperatorClass.Attention: attention += op.Macs; break;
+                case OperatorClass.LmHead: head += op.Macs; break;
+                default: linear += op.Macs; break;
+            }
+        }
+        return new PhaseCost(new MacCounts(linear, attention, head), byClass);
+    }
+
+    private static ClassCost Of(ModelOperator op, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
+        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
+    {
+        double seconds = 0, pj = 0, bytes = 0;
+        if (op.Gemm is { } shape)
+        {
+            var n = numerics.For(op.Role, phase);
+            if (!cache.TryGetValue((shape, n), out var c))
+                cache[(shape, n)] = c = CostModel.Evaluate(shape, n, config.MacArray, hw);
+            if (!c.Feasible)
+            {
+                infeasible ??= $"{op.Name} ({shape}): {c.InfeasibleReason}";
+                return ClassCost.Zero;
+            }
+            double times = op.Count * op.CostScale;
+            (seconds, pj, bytes) = (c.Seconds * times, c.EnergyPj * times, (c.DramReadBytes + c.DramWriteBytes) * times);
+        }
+        if (op.Elements > 0)
+        {
+            var (adds, muls) = VectorOps.PerElement(op.Class, numerics.GatedMlp, numerics.LayerNorm);
+            double elements = (double)op.Elements * op.Count;
+            seconds += Math.Ceiling(elements * (adds + muls) / vector.Lanes) / (hw.ClockGhz * 1e9);
+            pj += elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj);
+        }
+        if (op.DramBytes > 0)
+        {
+            double total = (double)op.DramBytes * op.Count;
+            bool write = op.Class == OperatorClass.KvCache;
+            var action = new EnergyAction(write ? ActionKind.DramWrite : ActionKind.DramRead);
+            seconds += total / hw.Dram.Bandwidth;
+            pj += total * hw.Energy[action];
+            bytes += total;
+        }
+        return new ClassCost(seconds, pj * 1e-12, bytes);
+    }
+}

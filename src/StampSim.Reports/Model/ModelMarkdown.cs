@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using StampSim.Evaluation;
+using StampSim.Reports.Plots;
+
+namespace StampSim.Reports.Model;
+
+/// <summary>The model report's <c>report.md</c>: what ran, the model-level table, the assumptions, accuracy and the plots.</summary>
+public static class ModelMarkdown
+{
+    /// <summary>Builds the text.</summary>
+    public static string Build(ModelResult r, IReadOnlyList<PlotFile> plots)
+    {
+        var a = r.Architecture;
+        var q = r.Request;
+        var inv = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append($"# Model-level cost: {a.Name}\n\n");
+        sb.Append($"- **Model**: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads)" +
+                  (a.Vocab > 0 ? $", vocabulary/classes {a.Vocab}" : "") + $". Source: {a.Source}\n");
+        sb.Append($"- **Run**: prompt {q.Prompt}, decode {q.Decode}, batch {q.Batch}" + (a.Family == Inference.ModelFamily.Dit ? $", {q.Steps} steps" : "") +
+                  (q.LogitsAll ? ", logits of every prompt token" : "") + "\n");
+        sb.Append($"- **Command**: `{r.Provenance.CommandText}`\n\n");
+        sb.Append("## STaMP vs uniform A4 and A8\n\n");
+        sb.Append(Table(ModelTable.Headers, ModelTable.Rows(r)));
+        foreach (var c in r.Configs)
+        {
+            var s = c.Of(Variant.Stamp);
+            sb.Append($"\n**{c.Config.Label}**: prefill linears {s.PrefillNumerics}; decode linears {s.DecodeNumerics ?? "(no decode)"}. " +
+                      string.Create(inv, $"STaMP: {s.TokensPerSecond:0.##} tokens/s, {s.EnergyJ:0.###} J in all, {s.DramBytes / 1e9:0.###} GB of DRAM traffic.") +
+                      (s.Infeasible is { } why ? $" Infeasible: {why}." : "") + "\n");
+        }
+        sb.Append("\n## Accuracy\n\n");
+        sb.Append(r.Accuracy is { } acc
+            ? string.Create(inv, $"Golden numerics of {acc.Layers} linear layers of `{acc.Trace}` (pooled output SQNR): STaMP {acc.SqnrDb[Variant.Stamp]:0.00} dB, A4 {acc.SqnrDb[Variant.A4]:0.00} dB, A8 {acc.SqnrDb[Variant.A8]:0.00} dB.\n")
+            : "accuracy not evaluated (no trace)\n");
+        sb.Append("\n## Assumptions\n\n");
+        sb.Append("Operators run one after another; matmuls on the MAC array through the layer cost model (its mapping search, cycle model, " +
+                  "DRAM and SRAM traffic; each matmul reads its inputs from and writes its outputs to DRAM in the io format), element-wise " +
+                  "operators on the vector unit, embedding reads and KV-cache writes as DRAM traffic. Causal attention counts exactly the " +
+                  "unmasked pairs; its time is the full matmul's scaled by that share. See docs/model-cost.md.\n");
+        foreach (var p in plots)
+            sb.Append($"\n### {p.Title} ({p.Config})\n\n![{p.Title}]({p.Png})\n\n{p.Caption}\n");
+        return sb.ToString();
+    }
+
+    private static string Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var sb = new StringBuilder();
+        sb.Append("| ").Append(string.Join(" | ", headers)).Append(" |\n|").Append(string.Concat(headers.Select(_ => " --- |"))).Append('\n');
+        foreach (var row in rows) sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using StampSim.Config;
+using StampSim.Io;
+using StampSim.Reports.Folder;
+using StampSim.Reports.Schemas;
+using StampSim.Reports.Writers;
+
+namespace StampSim.Reports.Model;
+
+/// <summary>Writes the model report folder: report.md, model.csv, result.json, plots and manifest.json (with the SHA-256 of every other file).</summary>
+public static class ModelReportWriter
+{
+    /// <summary>Format name of the manifest.</summary>
+    public const string Format = "stampsim-model-report";
+
+    /// <summary>The CSV's file name.</summary>
+    public const string Csv = "model.csv";
+
+    /// <summary>Writes everything into <paramref name="dir"/> (a staging folder).</summary>
+    public static void Write(ModelResult r, string dir)
+    {
+        string plotsDir = Directory.CreateDirectory(Path.Combine(dir, ReportFiles.Plots)).FullName;
+        var plots = ModelPlots.Render(r, plotsDir);
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Markdown), ModelMarkdown.Build(r, plots));
+        AtomicFile.WriteAllText(Path.Combine(dir, Csv), ModelCsv.Build(r));
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ResultJson), ModelJson.Build(r).ToJsonString(ConfigJson.Options) + "\n");
+        var p = r.Provenance;
+        var manifest = new JsonObject
+        {
+            ["format"] = Format,
+            ["format_version"] = 1,
+            ["tool"] = new JsonObject { ["name"] = "stampsim", ["version"] = p.ToolVersion, ["git_commit"] = p.Git.Commit, ["git_dirty"] = p.Git.Dirty },
+            ["command_line"] = new JsonArray(p.CommandLine.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
+            ["model"] = r.Architecture.Name,
+            ["configs"] = new JsonArray(r.Configs.Select(c => (JsonNode)SourceJson.Config(c.Config)).ToArray()),
+            ["machine"] = new JsonObject { ["os"] = p.Os, ["architecture"] = p.Architecture, ["cpu_count"] = p.CpuCount, ["dotnet"] = p.DotNet },
+            ["started_utc"] = p.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            ["finished_utc"] = p.Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
+            ["files"] = new JsonArray(ManifestJson.Inventory(dir).Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToArray()),
+        };
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ManifestJson), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+    }
+}

@@ -1,0 +1,47 @@
+using StampSim.Config;
+using StampSim.Evaluation;
+using StampSim.Inference;
+using StampSim.Reports.Provenance;
+using StampSim.Reports.Run;
+using StampSim.Sweeps;
+using StampSim.Traces;
+
+namespace StampSim.Reports.Model;
+
+/// <summary>
+/// The work behind <c>stampsim model</c>: the model-level cost of one architecture on every config
+/// (<see cref="ModelCostModel"/>), the prompt sweep, and, with a trace of the same model, the golden
+/// numerics of its linear layers through the one layer evaluator.
+/// </summary>
+public static class ModelRun
+{
+    /// <summary>Runs everything; <paramref name="commandLine"/> and <paramref name="started"/> go into the provenance.</summary>
+    /// <exception cref="InputException">Any bad input; the message names the file, key or option.</exception>
+    public static ModelResult Execute(ModelArchitecture arch, InferenceRequest request, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<int> sweep,
+        string? trace, Numerics.ExecutionOptions options, IReadOnlyList<string> commandLine, DateTimeOffset started)
+    {
+        var results = configs.Select(c => new ModelConfigResult(c,
+            ModelCostModel.Evaluate(arch, request, c.Config, c.Source),
+            sweep.Select(p => (p, ModelCostModel.Evaluate(arch, request with { Prompt = p }, c.Config, c.Source))).ToList())).ToList();
+        var accuracy = trace is null ? null : Accuracy(trace, configs[0].Config, options);
+        return new ModelResult(arch, request, results, accuracy, RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow));
+    }
+
+    private static ModelAccuracy Accuracy(string path, StampConfig config, Numerics.ExecutionOptions options)
+    {
+        using var trace = TraceFile.Open(BundledTrace.Resolve(path));
+        var layers = trace.Manifest.Layers.Where(l => l.Weight is not null).ToList();
+        var replay = new TraceReplay(trace, new LayerEvaluator(options, baselines: true));
+        var numericsOnly = config with { Accelerator = null };
+        var records = replay.Run(layers, numericsOnly).ToList();
+        var pooled = new Dictionary<Variant, double>();
+        var mean = new Dictionary<Variant, double>();
+        foreach (var v in Variants.All)
+        {
+            var metrics = records.Select(r => r.Of(v)!.Metrics).ToList();
+            pooled[v] = new NumericsOutcome(metrics, records.Select(r => (double)r.Shape.Tokens * r.Shape.Features).ToList()).SqnrDb;
+            mean[v] = metrics.Average(m => m.SqnrDb);
+        }
+        return new ModelAccuracy(trace.Path, records.Count, pooled, mean);
+    }
+}
