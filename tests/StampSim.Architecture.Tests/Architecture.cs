@@ -51,7 +51,7 @@ internal static class Architecture
         ["StampSim.Config"],
         ["StampSim.Traces"],
         ["StampSim.Evaluation"],
-        ["StampSim.Sweeps"],
+        ["StampSim.Inference", "StampSim.Sweeps"],
         ["StampSim.Gpu", "StampSim.Models", "StampSim.Rtl"],
         ["StampSim.Reports"],
         ["StampSim.Cli", "StampSim.Benchmarks"],

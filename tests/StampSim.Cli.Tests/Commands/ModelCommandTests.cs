@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using StampSim.Tests.Support;
+
+namespace StampSim.Tests.Commands;
+
+public class ModelCommandTests
+{
+    [Fact]
+    public void Writes_the_report_folder_and_the_json_with_exact_MACs()
+    {
+        using var dir = new TempDir();
+        string out_ = dir.File("report"), json = dir.File("model.json");
+        var r = Harness.Run("model", "--arch", "stories260K", "--prompt", "64", "--decode", "4", "--out", out_, "--json", json,
+            "--sweep-prompt", "32,64,128", "--trace", "bundled");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("edge-npu", r.Out);
+        foreach (var f in new[] { "report.md", "model.csv", "result.json", "manifest.json", "plots/time_by_class.edge-npu.png", "plots/ttft.edge-npu.svg" })
+            Assert.True(File.Exists(Path.Combine(out_, f)), f);
+        var doc = JsonNode.Parse(File.ReadAllText(json))!;
+        var stamp = doc["configs"]!["edge-npu"]!["variants"]!["stamp"]!;
+        foreach (var key in new[] { "ttft_s", "tpot_s", "tokens_per_s", "energy_j", "energy_per_token_j", "dram_bytes", "prefill", "decode" })
+            Assert.NotNull(stamp[key]);
+        // stories260K: 5 blocks, d 64, MLP 172, 4 KV heads of 8; 64 prompt tokens.
+        long linear = 64L * 5 * (2 * 64 * 64 + 2 * 64 * 32 + 3 * 64 * 172);
+        var macs = stamp["prefill"]!["macs"]!["linear"]!.AsValue();
+        Assert.Equal(System.Text.Json.JsonValueKind.Number, macs.GetValueKind());
+        Assert.Equal(linear, macs.GetValue<long>());
+        Assert.Equal(3, doc["configs"]!["edge-npu"]!["prompt_sweep"]!.AsArray().Count);
+        Assert.NotNull(doc["accuracy"]!["sqnr_db_pooled"]!["stamp"]);
+        Assert.Contains("pooled SQNR", r.Out);
+    }
+
+    [Fact]
+    public void Without_a_trace_accuracy_is_said_to_be_not_evaluated()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("model", "--arch", "vit-tiny", "--out", dir.File("r"), "--json", dir.File("m.json"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Equal("accuracy not evaluated (no trace)", (string?)JsonNode.Parse(File.ReadAllText(dir.File("m.json")))!["accuracy"]);
+    }
+
+    [Fact]
+    public void A_bad_config_json_or_preset_is_exit_2_naming_the_key()
+    {
+        using var dir = new TempDir();
+        string bad = dir.File("config.json");
+        File.WriteAllText(bad, """{"model_type": "llama", "hidden_size": 10, "intermediate_size": 16, "num_hidden_layers": 1, "num_attention_heads": 4, "vocab_size": 10}""");
+        Harness.AssertBadInput(Harness.Run("model", "--arch", bad, "--out", dir.File("r")), $"{bad}: num_attention_heads: 4 heads do not divide hidden_size 10");
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "gpt-5", "--out", dir.File("r")), "--arch: 'gpt-5' is neither a preset");
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "stories260K", "--sweep-prompt", "64,x", "--out", dir.File("r")), "--sweep-prompt: 'x' is not a positive whole number");
+        Assert.False(Directory.Exists(dir.File("r")));
+    }
+}
