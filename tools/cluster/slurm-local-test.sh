@@ -72,6 +72,7 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT   # so that a stopped test still stops its daemons
 
 # --- Install -----------------------------------------------------------------------------------
 if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! command -v munged >/dev/null; then
@@ -93,7 +94,7 @@ free_port() {
 
 # --- munge -------------------------------------------------------------------------------------
 mkdir -p "$WORK/munge" "$WORK/etc" "$WORK/state" "$WORK/spool" "$WORK/run"
-chmod 700 "$WORK" "$WORK/munge"
+chmod 700 "$WORK/munge"
 head -c 1024 /dev/urandom > "$WORK/munge/munge.key"
 chmod 400 "$WORK/munge/munge.key"
 SOCKET="$WORK/munge/munge.socket"
