@@ -152,7 +152,7 @@ DAEMONS+=($!)
 slurmd -D -N "$NODE" -f "$SLURM_CONF" > "$WORK/slurmd.stdout" 2>&1 &
 DAEMONS+=($!)
 state=
-for _ in $(seq 100); do
+for _ in $(seq 200); do
   state=$(sinfo -h -n "$NODE" -o %T 2>/dev/null || true)
   [ "$state" = idle ] && break
   sleep 0.3
@@ -171,7 +171,6 @@ mkdir -p "$WORK/spec"
 # several golden-engine runs, long enough to be cancelled mid-run.
 cat > "$SPEC" <<YAML
 trace: bundled
-layers: "layers.0.*,layers.1.*"
 config: $REPO/hwconfigs/edge-npu.yaml
 axes:
   numerics.hi_tokens: [0, 4, 8, 16, 24, 32, 48, 64]
@@ -186,11 +185,17 @@ SUBMIT="$WORK/submit"
 mkdir -p "$SUBMIT/logs"   # Slurm opens --output=logs/... before the script runs
 cp "$REPO/docs/cluster/slurm-sweep.sbatch" "$SUBMIT/slurm-sweep.sbatch"
 cd "$SUBMIT"
-submit() { sbatch --parsable --cpus-per-task=1 --mem=400M "$@" slurm-sweep.sbatch; }
+# submit ARRAY SPEC [N]: the documented file with the resources of this machine.
+submit() { local array=$1; shift; sbatch --parsable --cpus-per-task=1 --mem=400M --array="$array" slurm-sweep.sbatch "$@"; }
 
 wait_job() {
   local job=$1
-  for _ in $(seq 600); do [ -z "$(squeue -h -j "$job" 2>/dev/null)" ] && return 0; sleep 0.3; done
+  local queued
+  for _ in $(seq 600); do
+    # A failed query (a busy slurmctld) says nothing; only an empty answer means the job is done.
+    if queued=$(squeue -h -j "$job" 2>/dev/null) && [ -z "$queued" ]; then return 0; fi
+    sleep 0.3
+  done
   fail "job $job still queued after 180 s: $(squeue -j "$job")"
 }
 
@@ -210,7 +215,7 @@ merge() {
   "$STAMPSIM" merge $(for i in $(seq 0 $((SHARDS - 1))); do echo "results/$NAME/shard-$i"; done) --out "results/$NAME/merged" > "$1" 2>&1
 }
 
-ARRAY=$(submit --array=0-$((SHARDS - 1)) "$SPEC")
+ARRAY=$(submit "0-$((SHARDS - 1))" "$SPEC")
 JOBS+=("$ARRAY")
 log "submitted array job $ARRAY (tasks 0-$((SHARDS - 1)))"
 wait_job "$ARRAY"
@@ -227,7 +232,7 @@ log "merged $(rows "results/$NAME/merged") points; points.csv, pareto.csv and sw
 VICTIM=2
 TOTAL=$(grep -o '"points": [0-9]*' "results/$NAME/shard-$VICTIM/sweep.json" | grep -o '[0-9]*$')
 rm -rf "results/$NAME/shard-$VICTIM"
-RERUN=$(submit --array=$VICTIM "$SPEC" "$SHARDS")
+RERUN=$(submit "$VICTIM" "$SPEC" "$SHARDS")
 JOBS+=("$RERUN")
 log "shard $VICTIM from scratch: job $RERUN"
 for _ in $(seq 600); do [ "$(rows "results/$NAME/shard-$VICTIM")" -ge 1 ] && break; sleep 0.1; done
@@ -242,7 +247,7 @@ if merge "$WORK/merge2.log"; then fail "merge accepted an incomplete shard"; fi
 grep -q "incomplete shard" "$WORK/merge2.log" || fail "merge of an incomplete shard: $(cat "$WORK/merge2.log")"
 log "merge refuses the cancelled shard: $(cat "$WORK/merge2.log")"
 
-RESUME=$(submit --array=$VICTIM "$SPEC" "$SHARDS")
+RESUME=$(submit "$VICTIM" "$SPEC" "$SHARDS")
 JOBS+=("$RESUME")
 log "resubmitted shard $VICTIM: job $RESUME"
 wait_job "$RESUME"

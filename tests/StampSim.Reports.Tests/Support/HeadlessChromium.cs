@@ -170,22 +170,25 @@ internal sealed class HeadlessChromium : IAsyncDisposable
 
     private void Event(string? method, JsonNode? p)
     {
+        if (p is null) return;
         switch (method)
         {
             case "Page.loadEventFired":
                 _loaded.TrySetResult();
                 break;
             case "Runtime.exceptionThrown":
-                _errors.Enqueue("exception: " + p?["exceptionDetails"]?.ToJsonString());
+                _errors.Enqueue("exception: " + p["exceptionDetails"]?.ToJsonString());
                 break;
-            case "Runtime.consoleAPICalled" when p?["type"]?.GetValue<string>() is "error" or "assert":
+            case "Runtime.consoleAPICalled" when Text(p, "type") is "error" or "assert":
                 _errors.Enqueue("console: " + p["args"]?.ToJsonString());
                 break;
-            case "Log.entryAdded" when p?["entry"]?["level"]?.GetValue<string>() == "error":
-                _errors.Enqueue($"log ({p["entry"]!["source"]}): {p["entry"]!["text"]} {p["entry"]!["url"]}");
+            case "Log.entryAdded" when p["entry"] is JsonNode entry && Text(entry, "level") == "error":
+                _errors.Enqueue($"log ({Text(entry, "source")}): {Text(entry, "text")} {Text(entry, "url")}");
                 break;
         }
     }
+
+    private static string? Text(JsonNode node, string key) => node[key]?.GetValue<string>();
 
     private static void Stop(Process process)
     {
