@@ -7,7 +7,8 @@
 #
 #   tools/cluster/slurm-local-test.sh          (root; installs slurm-wlm and munge with apt when missing)
 #
-# Environment: STAMPSIM_CONFIGURATION (Release) is the build configuration published for the jobs.
+# Environment: STAMPSIM, a built stampsim for the jobs (the variable the sbatch file reads); without
+# it, src/StampSim.Cli is published in STAMPSIM_CONFIGURATION (Release).
 # Exit status: 0 passed, 1 failed, 77 skipped (apt or the daemons cannot be had; the last line says why).
 set -euo pipefail
 
@@ -82,7 +83,6 @@ if ! command -v slurmctld >/dev/null || ! command -v slurmd >/dev/null || ! comm
   { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge; } > "$WORK/apt.log" 2>&1 \
     || skip "apt-get cannot install slurm-wlm and munge: $(tail -n 1 "$WORK/apt.log")"
 fi
-command -v dotnet >/dev/null || skip "dotnet not found"
 
 free_port() {
   local p
@@ -161,10 +161,15 @@ done
 log "Slurm $(sinfo -V | awk '{print $2}') up: node $NODE, $CPUS CPUs, slurmctld port $CTLD_PORT"
 
 # --- stampsim, the spec, the single-machine sweep ----------------------------------------------
-log "publishing stampsim ($CONFIGURATION)"
-dotnet publish "$REPO/src/StampSim.Cli" -c "$CONFIGURATION" -o "$WORK/app" -nologo -v q > "$WORK/publish.log" 2>&1 \
-  || fail "dotnet publish failed: $(tail -n 5 "$WORK/publish.log")"
-export STAMPSIM="$WORK/app/stampsim"
+if [ -z "${STAMPSIM:-}" ]; then
+  command -v dotnet >/dev/null || skip "dotnet not found"
+  log "publishing stampsim ($CONFIGURATION)"
+  dotnet publish "$REPO/src/StampSim.Cli" -c "$CONFIGURATION" -o "$WORK/app" -nologo -v q > "$WORK/publish.log" 2>&1 \
+    || fail "dotnet publish failed: $(tail -n 5 "$WORK/publish.log")"
+  export STAMPSIM="$WORK/app/stampsim"
+fi
+[ -x "$STAMPSIM" ] || fail "STAMPSIM=$STAMPSIM is not an executable"
+log "stampsim: $STAMPSIM"
 SPEC="$WORK/spec/slurm-test.yaml"
 mkdir -p "$WORK/spec"
 # The hardware axis varies fastest, so every shard runs each numerics setting once: a shard lasts

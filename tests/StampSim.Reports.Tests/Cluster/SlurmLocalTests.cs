@@ -21,8 +21,11 @@ public class SlurmLocalTests(ITestOutputHelper output)
         Skip.IfNot(OperatingSystem.IsLinux(), "Slurm runs on Linux only");
         string script = Path.Combine(SharedData.RepoRoot(), "tools", "cluster", "slurm-local-test.sh");
         var start = new ProcessStartInfo("bash", [script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        // Publish the configuration these tests were built in: an incremental build, not a second one.
-        start.Environment["STAMPSIM_CONFIGURATION"] = typeof(SlurmLocalTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        // The stampsim built with these tests (the project references it for the build order), not a second build.
+        string configuration = typeof(SlurmLocalTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+        string stampsim = Path.Combine(SharedData.RepoRoot(), "src", "StampSim.Cli", "bin", configuration, Path.GetFileName(AppContext.BaseDirectory.TrimEnd('/')), "stampsim");
+        Assert.True(File.Exists(stampsim), $"{stampsim} not built");
+        start.Environment["STAMPSIM"] = stampsim;
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
