@@ -83,13 +83,17 @@ public static class ParetoChart
 
         public double At(double v) => Pixel0 + (Math.Log10(v) - Log0) / (Log1 - Log0) * (Pixel1 - Pixel0);
 
-        // 1, 2 and 5 times the powers of ten inside the range; only the powers when that gives too many.
+        // 1, 2 and 5 times the powers of ten inside the range: only the powers when that gives too
+        // many (a wide range), every multiple when too few (a range within one decade).
         public IEnumerable<double> Ticks()
         {
-            var decades = Enumerable.Range((int)Math.Floor(Log0), (int)Math.Ceiling(Log1) - (int)Math.Floor(Log0) + 1);
-            var all = decades.SelectMany(e => new[] { 1, 2, 5 }.Select(m => m * Math.Pow(10, e))).Where(Inside).ToList();
-            return all.Count > 10 ? all.Where(v => Math.Abs(Math.Log10(v) - Math.Round(Math.Log10(v))) < 1e-9) : all;
+            var ticks = Multiples([1, 2, 5]);
+            return ticks.Count > 10 ? Multiples([1]) : ticks.Count < 3 ? Multiples([1, 2, 3, 4, 5, 6, 7, 8, 9]) : ticks;
         }
+
+        private List<double> Multiples(int[] multiples) =>
+            Enumerable.Range((int)Math.Floor(Log0), (int)Math.Ceiling(Log1) - (int)Math.Floor(Log0) + 1)
+                .SelectMany(e => multiples.Select(m => m * Math.Pow(10, e))).Where(Inside).ToList();
 
         private bool Inside(double v) => Math.Log10(v) >= Log0 && Math.Log10(v) <= Log1;
     }
