@@ -6,6 +6,9 @@ public static class ReportFiles
     /// <summary>The human-readable report.</summary>
     public const string Markdown = "report.md";
 
+    /// <summary>The report as one self-contained web page (report.md's content, sortable tables, inline plots).</summary>
+    public const string Html = "report.html";
+
     /// <summary>One row per layer x config x numerics.</summary>
     public const string LayersCsv = "layers.csv";
 

@@ -11,6 +11,9 @@ public sealed record GitCommit(string Commit, bool? Dirty)
     /// <summary>What is recorded when the commit cannot be read.</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>The first 12 characters of <paramref name="commit"/>, as reports show a commit.</summary>
+    public static string Abbreviate(string commit) => commit.Length > 12 ? commit[..12] : commit;
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Reads the commit of the checkout containing <paramref name="directory"/>.</summary>

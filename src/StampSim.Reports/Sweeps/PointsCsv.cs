@@ -7,7 +7,9 @@ namespace StampSim.Reports.Sweeps;
 /// <summary>
 /// <c>points.csv</c>: one row per point (every swept key, the totals, feasibility with the reason).
 /// Rows are appended one whole line per write and flushed, so a killed sweep loses only the points
-/// in flight; a torn last line is cut off when the sweep resumes.
+/// in flight; a torn last line is cut off when the sweep resumes. A finished file is rewritten in
+/// index order (<see cref="Write"/>), so every complete sweep of one spec holds the same bytes
+/// however its points were scheduled.
 /// </summary>
 public static class PointsCsv
 {
@@ -69,6 +71,14 @@ public static class PointsCsv
             rows[index] = cells;
         }
         return rows;
+    }
+
+    /// <summary>Writes <paramref name="rows"/> under <paramref name="header"/> in index order (the canonical form), atomically.</summary>
+    public static void Write(string path, string header, IEnumerable<string[]> rows)
+    {
+        var sb = new StringBuilder(header);
+        foreach (var row in rows.OrderBy(r => long.Parse(r[0], CultureInfo.InvariantCulture))) sb.Append(string.Join(',', row.Select(Escape))).Append('\n');
+        Io.AtomicFile.WriteAllText(path, sb.ToString());
     }
 
     /// <summary>Cuts a torn last line (from a killed sweep) so appends start on a fresh line.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using StampSim.Sweeps;
 
 namespace StampSim.Reports.Sweeps;
@@ -38,9 +37,7 @@ public static class SweepMerge
             foreach (var (index, row) in shardRows) rows[index] = row;
         }
         Directory.CreateDirectory(outDir);
-        var sb = new StringBuilder(header);
-        foreach (var row in rows.Values) sb.Append(string.Join(',', row.Select(PointsCsv.Escape))).Append('\n');
-        Io.AtomicFile.WriteAllText(Path.Combine(outDir, SweepRunner.PointsFile), sb.ToString());
+        PointsCsv.Write(Path.Combine(outDir, SweepRunner.PointsFile), header, rows.Values);
         new SweepState(first.SpecHash, first.SpecSource, null, 1, rows.Count, first.TotalPoints).Write(outDir);
         SweepRunner.WritePareto(outDir, spec, header);
         return rows.Count;

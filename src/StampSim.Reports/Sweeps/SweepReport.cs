@@ -10,8 +10,8 @@ using StampSim.Sweeps;
 namespace StampSim.Reports.Sweeps;
 
 /// <summary>
-/// The human side of a finished sweep folder: plots (PNG and SVG), <c>report.md</c> and
-/// <c>manifest.json</c> (tool, commit, command, machine, time, spec hash, and the size and digest of
+/// The human side of a finished sweep folder: plots (PNG and SVG), <c>report.md</c>, <c>report.html</c>
+/// and <c>manifest.json</c> (tool, commit, command, machine, time, spec hash, and the size and digest of
 /// every file), written next to <c>points.csv</c> and <c>pareto.csv</c>.
 /// </summary>
 public static class SweepReport
@@ -21,7 +21,8 @@ public static class SweepReport
     {
         var table = SweepTable.Read(dir, spec);
         var plots = table.Feasible.Any() ? SweepPlots.Render(table, Path.Combine(dir, Folder.ReportFiles.Plots)) : [];
-        AtomicFile.WriteAllText(Path.Combine(dir, "report.md"), Markdown(table, state, engineRuns, plots, provenance));
+        AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Markdown), Markdown(table, state, engineRuns, plots, provenance));
+        AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Html), Html.SweepHtml.Build(table, state, engineRuns, plots, provenance, dir));
         var manifest = new JsonObject
         {
             ["format"] = "stampsim-sweep",
@@ -50,7 +51,7 @@ public static class SweepReport
         var sb = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         sb.Append($"# StampSim sweep: {Path.GetFileNameWithoutExtension(spec.Source)}\n\n");
-        sb.Append(inv, $"Made by stampsim {p.ToolVersion} (commit `{Short(p.Git.Commit)}`) on {p.Finished.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC:\n\n```\n{p.CommandText}\n```\n\n");
+        sb.Append(inv, $"Made by stampsim {p.ToolVersion} (commit `{GitCommit.Abbreviate(p.Git.Commit)}`) on {p.Finished.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC:\n\n```\n{p.CommandText}\n```\n\n");
         sb.Append("## What was run\n\n");
         sb.Append($"- **Spec**: `{spec.Source}`, hash `{state.SpecHash[..16]}` (spec text and the content of its configs and traces).\n");
         sb.Append($"- **Configs**: {string.Join(", ", spec.Configs.Select(c => $"`{c}`"))}; fixed overrides: {(spec.Sets.Count == 0 ? "none" : string.Join(", ", spec.Sets.Select(s => $"`{s}`")))}.\n");
@@ -73,14 +74,7 @@ public static class SweepReport
             sb.Append('\n');
         }
         sb.Append("### Pareto-optimal points (by energy)\n\n");
-        sb.Append("| index | " + string.Join(" | ", spec.Axes.Select(a => $"`{a.Key}`")) + " | latency (us) | energy (uJ) | DRAM (MB) | SQNR (dB) | payload bits |\n");
-        sb.Append("| ---: | " + string.Join(" | ", spec.Axes.Select(_ => "---")) + " | ---: | ---: | ---: | ---: | ---: |\n");
-        foreach (var r in t.Pareto.OrderBy(r => t.Number(r, "energy_pj")).Take(40))
-        {
-            sb.Append("| ").Append(t.Text(r, "index")).Append(" | ");
-            sb.Append(string.Join(" | ", spec.Axes.Select((_, k) => r[3 + k]))).Append(" | ");
-            sb.Append(inv, $"{t.Number(r, "seconds") * 1e6:N1} | {t.Number(r, "energy_pj") / 1e6:N2} | {t.Number(r, "dram_bytes") / 1e6:N2} | {t.Number(r, "sqnr_db"):0.00} | {t.Number(r, "payload_bits"):0.###} |\n");
-        }
+        sb.Append(ParetoTable.Of(t, 40).Markdown());
         if (t.Pareto.Count > 40) sb.Append(inv, $"\n({t.Pareto.Count - 40} more in `pareto.csv`.)\n");
         sb.Append('\n');
         foreach (var plot in plots)
@@ -92,6 +86,4 @@ public static class SweepReport
         sb.Append("- Infeasible points could not map at least one layer onto the design (buffers too small for any tiling, or a transform block that does not fit the DWT unit); the reason names the layer.\n");
         return sb.ToString();
     }
-
-    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 }

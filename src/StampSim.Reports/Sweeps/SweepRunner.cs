@@ -84,6 +84,9 @@ public static class SweepRunner
                 }
             });
         }
+        // Completion order depends on scheduling; the finished file is canonical (index order), so a
+        // single run and a merge of shards are byte-identical. Atomic, so a kill here loses nothing.
+        PointsCsv.Write(pointsPath, header, PointsCsv.Read(pointsPath, header).Values);
         WritePareto(options.OutDir, spec, header);
         return new SweepSummary(mine.Count, pending.Count, done.Count, evaluator.EngineRuns, clock.Elapsed.TotalSeconds);
     }
@@ -97,9 +100,6 @@ public static class SweepRunner
         var candidates = rows.Where(r => r[feasible] == "true").ToList();
         var objectives = spec.Objectives.Select(o => (Column: Array.IndexOf(columns, o.Name), o.Maximize)).ToArray();
         var values = candidates.Select(r => objectives.Select(o => (o.Maximize ? -1 : 1) * PointsCsv.ParseNumber(r[o.Column])).ToArray()).ToList();
-        var front = ParetoFront.Of(values).Select(i => candidates[i]);
-        var sb = new StringBuilder(header);
-        foreach (var r in front) sb.Append(string.Join(',', r.Select(PointsCsv.Escape))).Append('\n');
-        Io.AtomicFile.WriteAllText(Path.Combine(dir, ParetoFile), sb.ToString());
+        PointsCsv.Write(Path.Combine(dir, ParetoFile), header, ParetoFront.Of(values).Select(i => candidates[i]));
     }
 }

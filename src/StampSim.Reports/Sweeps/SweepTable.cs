@@ -15,6 +15,9 @@ public sealed class SweepTable
         Pareto = pareto;
     }
 
+    /// <summary>Column of the first swept key (after <c>index</c>, <c>config</c> and <c>trace</c>, as <see cref="PointsCsv.Header"/> writes them).</summary>
+    public const int FirstAxisColumn = 3;
+
     /// <summary>The spec.</summary>
     public SweepSpec Spec { get; }
 

@@ -5,6 +5,7 @@ using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Numerics;
 using StampSim.Reports.Plots;
+using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Writers;
@@ -20,8 +21,8 @@ public static class ReportMarkdown
         sb.Append($"# StampSim report: {run.Trace.Name} on {string.Join(", ", run.Configs.Select(c => c.Label))}\n\n");
         string checkout = p.Git.Commit == Provenance.GitCommit.Unknown
             ? "the working directory is not a git checkout"
-            : $"run in a checkout at `{Short(p.Git.Commit)}`{(p.Git.Dirty == true ? " with uncommitted changes" : "")}";
-        sb.Append($"Made by stampsim {p.ToolVersion} (built from commit `{Short(p.BuildCommit)}`; {checkout}) ")
+            : $"run in a checkout at `{GitCommit.Abbreviate(p.Git.Commit)}`{(p.Git.Dirty == true ? " with uncommitted changes" : "")}";
+        sb.Append($"Made by stampsim {p.ToolVersion} (built from commit `{GitCommit.Abbreviate(p.BuildCommit)}`; {checkout}) ")
           .Append($"on {p.Started.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC in {(p.Finished - p.Started).TotalSeconds:0.0} s:\n\n");
         sb.Append($"```\n{p.CommandText}\n```\n\n");
         Trace(sb, run);
@@ -72,9 +73,7 @@ public static class ReportMarkdown
         sb.Append($"- **DRAM**: {(hw.Dram.Bandwidth / 1e9).ToString("0.##", inv)} GB/s ({hw.DramBytesPerCycle.ToString("0.##", inv)} B/cycle), latency {hw.Dram.LatencyNs.ToString("0.#", inv)} ns.\n");
         Numerics(sb, run, config);
         sb.Append($"- **Energy table** (hash `{hw.Energy.Hash}`):\n\n");
-        var energy = new TextTableData(["action", "pJ", "node", "source"], [false, true, false, false],
-            hw.Energy.Entries.Select(e => (IReadOnlyList<string>)[e.Action.Name, e.Pj.ToString("0.#####", inv), e.Node, e.Source]).ToList());
-        sb.Append(energy.Markdown()).Append('\n');
+        sb.Append(EnergyTableText.Of(hw.Energy).Markdown()).Append('\n');
 
         var totals = run.Totals.First(t => t.Label == config.Label);
         sb.Append($"### Totals: `{config.Label}`\n\n");
@@ -132,8 +131,7 @@ public static class ReportMarkdown
         sb.Append("- `layers.csv`: one row per layer x config x numerics (`stamp`, `a4`, `a8`): shape, transform, SQNR, payload bits, cycles by stage, DRAM bytes, energy by component.\n");
         sb.Append("- `result.json`: everything, with the keys of `stampsim layer --metrics` and `stampsim cost --json` per layer, totals, the focus analysis and the rooflines.\n");
         sb.Append("- `manifest.json`: tool version and commit, trace and config SHA-256, command line, machine, times, and the SHA-256 of every file here.\n");
+        sb.Append("- `report.html`: this report as one self-contained page (sortable tables, the plots inline, no network access).\n");
         sb.Append("- `plots/`: every plot as PNG and SVG.\n");
     }
-
-    private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 }

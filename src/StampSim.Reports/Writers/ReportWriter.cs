@@ -6,7 +6,7 @@ using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Writers;
 
-/// <summary>Writes every file of a report into a folder: plots, report.md, layers.csv, result.json, and manifest.json last.</summary>
+/// <summary>Writes every file of a report into a folder: plots, report.md, report.html, layers.csv, result.json, and manifest.json last.</summary>
 public static class ReportWriter
 {
     /// <summary>Writes the report into <paramref name="folder"/> (normally a <see cref="ReportFolder"/>'s staging folder).</summary>
@@ -14,6 +14,7 @@ public static class ReportWriter
     {
         var plots = ReportPlots.Render(run, folder);
         Text(folder, ReportFiles.Markdown, ReportMarkdown.Build(run, plots));
+        Text(folder, ReportFiles.Html, Html.RunHtml.Build(run, plots, folder));
         Text(folder, ReportFiles.LayersCsv, LayersCsv.Build(run));
         Text(folder, ReportFiles.ResultJson, ResultJson.Build(run).ToJsonString(ConfigJson.Options) + "\n");
         var manifest = ManifestJson.Build(run, ManifestJson.Inventory(folder));

@@ -28,7 +28,7 @@ public class RunCommandTests
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("total "));
         Assert.Equal($"report: {report}", r.Lines[^1]);
 
-        string[] expected = ["layers.csv", "manifest.json", "report.md", "result.json", .. Stems.SelectMany(s => new[] { $"plots/{s}.png", $"plots/{s}.svg" })];
+        string[] expected = ["layers.csv", "manifest.json", "report.html", "report.md", "result.json", .. Stems.SelectMany(s => new[] { $"plots/{s}.png", $"plots/{s}.svg" })];
         var files = Directory.EnumerateFiles(report, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(report, f).Replace('\\', '/')).Order().ToArray();
         Assert.Equal(expected.Order().ToArray(), files);
         Assert.Equal(["report"], Directory.GetFileSystemEntries(dir.Root).Select(Path.GetFileName)); // no staging folder left behind

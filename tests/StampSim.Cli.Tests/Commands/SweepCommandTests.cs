@@ -21,7 +21,7 @@ public class SweepCommandTests
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("9 points", r.Out);
         Assert.Contains("golden engine runs: 3 distinct numerics settings", r.Out);
-        foreach (var f in new[] { "points.csv", "pareto.csv", "sweep.json", "report.md", "manifest.json", "plots/pareto_energy_latency.png", "plots/sqnr_vs_bits.svg", "plots/sensitivity.mac_array.rows.png" })
+        foreach (var f in new[] { "points.csv", "pareto.csv", "sweep.json", "report.md", "report.html", "manifest.json", "plots/pareto_energy_latency.png", "plots/sqnr_vs_bits.svg", "plots/sensitivity.mac_array.rows.png" })
             Assert.True(File.Exists(dir.File(Path.Combine("out", f))), f);
         Assert.Equal(10, File.ReadAllLines(dir.File("out/points.csv")).Length);
         using var png = SKBitmap.Decode(dir.File("out/plots/pareto_energy_latency.png"));
