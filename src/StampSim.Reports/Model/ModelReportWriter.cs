@@ -3,12 +3,13 @@ using System.Text.Json;
 using StampSim.Config;
 using StampSim.Io;
 using StampSim.Reports.Folder;
+using StampSim.Reports.Html;
 using StampSim.Reports.Schemas;
 using StampSim.Reports.Writers;
 
 namespace StampSim.Reports.Model;
 
-/// <summary>Writes the model report folder: report.md, model.csv, result.json, plots and manifest.json (with the SHA-256 of every other file).</summary>
+/// <summary>Writes the model report folder: report.md, report.html, model.csv, result.json, plots and manifest.json (with the SHA-256 of every other file).</summary>
 public static class ModelReportWriter
 {
     /// <summary>Format name of the manifest.</summary>
@@ -23,6 +24,7 @@ public static class ModelReportWriter
         string plotsDir = Directory.CreateDirectory(Path.Combine(dir, ReportFiles.Plots)).FullName;
         var plots = ModelPlots.Render(r, plotsDir);
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Markdown), ModelMarkdown.Build(r, plots));
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Html), ModelHtml.Build(r, plots, dir));
         AtomicFile.WriteAllText(Path.Combine(dir, Csv), ModelCsv.Build(r));
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ResultJson), ModelJson.Build(r).ToJsonString(ConfigJson.Options) + "\n");
         var p = r.Provenance;

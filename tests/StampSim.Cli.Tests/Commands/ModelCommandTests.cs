@@ -14,7 +14,7 @@ public class ModelCommandTests
             "--sweep-prompt", "32,64,128", "--trace", "bundled");
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("edge-npu", r.Out);
-        foreach (var f in new[] { "report.md", "model.csv", "result.json", "manifest.json", "plots/time_by_class.edge-npu.png", "plots/ttft.edge-npu.svg" })
+        foreach (var f in new[] { "report.md", "report.html", "model.csv", "result.json", "manifest.json", "plots/time_by_class.edge-npu.png", "plots/ttft.edge-npu.svg" })
             Assert.True(File.Exists(Path.Combine(out_, f)), f);
         var doc = JsonNode.Parse(File.ReadAllText(json))!;
         var stamp = doc["configs"]!["edge-npu"]!["variants"]!["stamp"]!;

@@ -1,0 +1,32 @@
+using StampSim.Evaluation;
+using StampSim.Reports.Model;
+using StampSim.Reports.Plots;
+using StampSim.Reports.Writers;
+
+namespace StampSim.Reports.Html;
+
+/// <summary>report.html of <c>stampsim model</c>: the model, the STaMP/A4/A8 table (sortable), accuracy and the plots; the same content as report.md.</summary>
+public static class ModelHtml
+{
+    /// <summary>The page of <paramref name="r"/>, whose plots are already in <paramref name="folder"/>.</summary>
+    public static string Build(ModelResult r, IReadOnlyList<PlotFile> plots, string folder)
+    {
+        var a = r.Architecture;
+        var page = new HtmlPage($"StampSim model-level cost: {a.Name}");
+        page.Code(r.Provenance.CommandText);
+        page.List(
+        [
+            $"Model: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads). Source: {a.Source}",
+            $"Run: prompt {r.Request.Prompt}, decode {r.Request.Decode}, batch {r.Request.Batch}",
+        ]);
+        page.Heading(2, "STaMP vs uniform A4 and A8").Paragraph("Click a column header to sort.");
+        page.Table(new TextTableData(ModelTable.Headers, ModelTable.Headers.Select((_, i) => i > 0).ToList(), ModelTable.Rows(r)));
+        page.Heading(2, "Accuracy").Paragraph(r.Accuracy is { } acc
+            ? $"Pooled output SQNR over {acc.Layers} linear layers of {acc.Trace}: " +
+              string.Join(", ", Variants.All.Select(v => $"{v.Display()} {acc.SqnrDb[v]:0.00} dB"))
+            : "accuracy not evaluated (no trace)");
+        foreach (var plot in plots) page.Plot(folder, plot);
+        page.Paragraph("report.md has the same content with the assumptions; model.csv and result.json hold every figure; manifest.json the provenance and the SHA-256 of every file.");
+        return page.Render();
+    }
+}
