@@ -12,11 +12,11 @@ namespace StampSim.Models.Onnx;
 /// <param name="Block">Transformer block index read from the name (<c>layer.3.</c>), or null.</param>
 /// <param name="Input">The graph tensor holding the activations X.</param>
 /// <param name="Output">The graph tensor holding <c>X W^T + b</c> (the bias Add's output when there is a bias).</param>
-/// <param name="Nodes">Names of the nodes the layer replaces (the MatMul/Gemm and the bias Add), in graph order.</param>
+/// <param name="Nodes">Indices in the graph's node list of the nodes the layer stands for (the MatMul/Gemm and the bias Add).</param>
 /// <param name="Weight">Weight (n, d) in PyTorch layout (a MatMul's (d, n) initializer is transposed).</param>
 /// <param name="Bias">Bias (n), or null.</param>
 public sealed record OnnxLinear(string Name, LinearKind Kind, int? Block, string Input, string Output,
-    IReadOnlyList<string> Nodes, Matrix<float> Weight, float[]? Bias)
+    IReadOnlyList<int> Nodes, Matrix<float> Weight, float[]? Bias)
 {
     /// <summary>Input features d.</summary>
     public int Features => Weight.Cols;

@@ -21,19 +21,21 @@ public static class OnnxLinearFinder
             foreach (var input in node.Input)
                 (consumers.TryGetValue(input, out var list) ? list : consumers[input] = []).Add(node);
         var graphOutputs = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var index = new Dictionary<NodeProto, int>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < graph.Node.Count; i++) index[graph.Node[i]] = i;
         var found = new List<OnnxLinear>();
         foreach (var node in graph.Node)
         {
             if (Core(model, node) is not { } core) continue;
             var (x, weight, biasName, bias) = core;
             string output = node.Output[0];
-            var nodes = new List<string> { node.Name };
+            var nodes = new List<int> { index[node] };
             if (bias is null && !graphOutputs.Contains(output)
                 && consumers.GetValueOrDefault(output) is [var add] && BiasOf(model, add, output, weight.Rows) is { } following)
             {
                 (bias, biasName) = following;
                 output = add.Output[0];
-                nodes.Add(add.Name);
+                nodes.Add(index[add]);
             }
             string name = OnnxLayerNames.Name([biasName, node.Input[1]], node.Name);
             found.Add(new OnnxLinear(name, OnnxLayerNames.Kind(name), OnnxLayerNames.Block(name), x, output, nodes, weight, bias));
