@@ -28,12 +28,20 @@ public sealed class WordPieceInputs
         }
     }
 
-    /// <summary>The token ids of <paramref name="text"/>, [CLS] and [SEP] included, cut to at most <paramref name="maxTokens"/>.</summary>
+    /// <summary>
+    /// The token ids of <paramref name="text"/> cut to at most <paramref name="maxTokens"/> with [CLS] and [SEP]
+    /// included; like Hugging Face's truncation, the cut may fall inside a word.
+    /// </summary>
     public long[] Encode(string text, int maxTokens)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTokens, 2);
-        return _tokenizer.EncodeToIds(text, maxTokens, addSpecialTokens: true, out _, out _).Select(i => (long)i).ToArray();
+        // The tokenizer's own cap stops at a word boundary; asking for a few more and cutting keeps exactly maxTokens.
+        var body = _tokenizer.EncodeToIds(text, maxTokens + WordSlack, addSpecialTokens: false, out _, out _).Take(maxTokens - 2);
+        return _tokenizer.BuildInputsWithSpecialTokens(body).Select(i => (long)i).ToArray();
     }
+
+    // Word pieces one word may add past the cut.
+    private const int WordSlack = 32;
 
     /// <summary>The feeds for <paramref name="model"/>: ids, ones and zeros for the inputs it has of <see cref="InputNames"/>.</summary>
     /// <exception cref="InputException">The model has an input this class does not know how to fill.</exception>
