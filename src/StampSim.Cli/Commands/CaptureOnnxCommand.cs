@@ -16,7 +16,7 @@ internal static class CaptureOnnxCommand
         var model = new Option<string>("--model") { Description = "ONNX model file", Required = true };
         var text = new Option<string?>("--text") { Description = "Text file fed to a BERT-family encoder (WordPiece; input_ids, attention_mask, token_type_ids)" };
         var vocab = new Option<string?>("--vocab") { Description = "WordPiece vocabulary (default: vocab.txt beside the model)" };
-        var inputs = new Option<string[]>("--input") { Description = "A graph input as name=file.npy (repeatable), instead of --text", AllowMultipleArgumentsPerToken = false };
+        var inputs = new Option<string[]>("--input") { Description = "A graph input as name=file.npy (repeatable), instead of --text" };
         var tokens = new Option<int?>("--tokens") { Description = $"With --text: tokens fed, [CLS] and [SEP] included (default: every token of the text, at most {DefaultMaxTokens})" };
         var cmd = new Command("onnx", "Capture every MatMul/Gemm with an initializer weight of an ONNX model, run by ONNX Runtime.") { model, text, vocab, inputs, tokens };
         var c = CaptureCommand.AddCommon(cmd);

@@ -46,6 +46,7 @@ internal static class EvalOnnxCommand
             EvalCommand.Run(console, variants, v =>
             {
                 var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options));
+                // The comparison set starts with float32: the reference every variant is held against.
                 reference ??= embeddings;
                 var r = EncoderComparison.Of(reference, embeddings);
                 rows.Add((v.Name, r));

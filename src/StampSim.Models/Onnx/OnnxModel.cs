@@ -52,7 +52,8 @@ public sealed class OnnxModel
     public TensorProto? Initializer(string name) => _initializers.GetValueOrDefault(name);
 
     /// <summary>
-    /// The values of a float32 initializer (raw little-endian data or <c>float_data</c>), or null when
+    /// The values of a float32 initializer (raw little-endian data, read as the little-endian host's
+    /// floats, or <c>float_data</c>), or null when
     /// the tensor is not a float32 initializer stored inside the file.
     /// </summary>
     public float[]? FloatInitializer(string name)
