@@ -8,7 +8,7 @@ using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
 
-/// <summary><c>stampsim capture llama|vit</c>: record every linear layer of a real model into a trace.</summary>
+/// <summary><c>stampsim capture llama|vit|onnx</c>: record every linear layer of a real model into a trace.</summary>
 internal static class CaptureCommand
 {
     public static Command Create(CliConsole console)
@@ -16,12 +16,13 @@ internal static class CaptureCommand
         var cmd = new Command("capture", "Run a real model in float32 and record every linear layer's input, weight and bias as a trace.");
         cmd.Subcommands.Add(Llama(console));
         cmd.Subcommands.Add(Vit(console));
+        cmd.Subcommands.Add(CaptureOnnxCommand.Create(console));
         return cmd;
     }
 
-    private sealed record Common(Option<string> Out, Option<string> DType, Option<string?> Layers, Option<string?> Name, Option<string?> Source, Option<string?> License);
+    internal sealed record Common(Option<string> Out, Option<string> DType, Option<string?> Layers, Option<string?> Name, Option<string?> Source, Option<string?> License);
 
-    private static Common AddCommon(Command cmd)
+    internal static Common AddCommon(Command cmd)
     {
         var c = new Common(
             new Option<string>("--out") { Description = "Trace file (.safetensors)", Required = true },
@@ -38,7 +39,7 @@ internal static class CaptureCommand
     {
         var model = new Option<string>("--model") { Description = "llama2.c checkpoint (.bin) or Meta-named .safetensors", Required = true };
         var text = new Option<string>("--text") { Description = "Text file whose first tokens are fed to the model", Required = true };
-        var tokens = new Option<int?>("--tokens") { Description = "Tokens fed, BOS included (default: the model's context length)" };
+        var tokens = new Option<int?>("--tokens") { Description = "Tokens fed, BOS included (default: every token of the text, up to the context length)" };
         var tokenizer = new Option<string?>("--tokenizer") { Description = "llama2.c tokenizer (default: beside the model)" };
         var cmd = new Command("llama", "Capture a LLaMA-architecture LM on real text.") { model, text, tokens, tokenizer };
         var c = AddCommon(cmd);
@@ -48,12 +49,14 @@ internal static class CaptureCommand
             var (type, outPath) = Prepare(p, c);
             var lm = ModelFiles.LoadLlama(modelPath);
             var tok = ModelFiles.LoadTokenizer(p.GetValue(tokenizer), modelPath, lm.Config.VocabSize);
-            int count = p.GetValue(tokens) ?? lm.Config.SeqLen;
-            if (count < 2 || count > lm.Config.SeqLen)
-                throw new InputException($"--tokens: must be between 2 and the context length {lm.Config.SeqLen}, got {count}");
-            var ids = new[] { Llama2cTokenizer.Bos }.Concat(tok.Encode(ModelFiles.ReadText(textPath), bos: false, eos: false)).Take(count).ToArray();
-            if (ids.Length < count)
-                throw new InputException($"{textPath}: only {ids.Length} tokens with BOS, fewer than --tokens {count}");
+            int? asked = p.GetValue(tokens);
+            if (asked is { } n && (n < 2 || n > lm.Config.SeqLen))
+                throw new InputException($"--tokens: must be between 2 and the context length {lm.Config.SeqLen}, got {n}");
+            var all = new[] { Llama2cTokenizer.Bos }.Concat(tok.Encode(ModelFiles.ReadText(textPath), bos: false, eos: false)).ToArray();
+            int count = asked ?? Math.Min(all.Length, lm.Config.SeqLen);
+            if (all.Length < Math.Max(count, 2))
+                throw new InputException($"{textPath}: only {all.Length} tokens with BOS, fewer than {(asked is null ? "the 2 a capture needs" : $"--tokens {count}")}");
+            var ids = all.Take(count).ToArray();
             var recording = new RecordingLinearExecutor(new Float32LinearExecutor());
             lm.Forward(ids, recording);
             var input = new TraceInput("text", $"the first {count} tokens (BOS included) of {Path.GetFileName(textPath)}, llama2.c tokenizer",
@@ -86,7 +89,7 @@ internal static class CaptureCommand
         return cmd;
     }
 
-    private static (ElementType Type, string Out) Prepare(ParseResult p, Common c)
+    internal static (ElementType Type, string Out) Prepare(ParseResult p, Common c)
     {
         string outPath = p.GetValue(c.Out)!;
         OutputSet.RequireDirectory(outPath);
@@ -102,20 +105,25 @@ internal static class CaptureCommand
 
     private static void Write(CliConsole console, ParseResult p, Common c, string modelPath, TraceInput input, RecordingLinearExecutor recording, ElementType type, string outPath)
     {
-        string stem = Path.GetFileNameWithoutExtension(modelPath);
-        // Hugging Face files are all called model.safetensors: the directory names the model then.
-        string name = p.GetValue(c.Name) ?? (stem == "model" ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(modelPath))) ?? stem : stem);
+        string name = ModelName(p, c, modelPath);
         var writer = new TraceWriter(name, p.GetValue(c.Source), p.GetValue(c.License), input);
-        var selected = Selection(p.GetValue(c.Layers), recording);
+        var selected = Selection(p.GetValue(c.Layers), recording.Calls.Select(r => new TraceLayer(r.Call.Name, r.Call.Kind.Name(), r.Call.Block, "", "", null)));
         TraceCapture.Add(writer, recording, type, selected.Contains);
         writer.Write(outPath);
         console.Out.WriteLine($"captured {selected.Count} linear layers of {name} ({recording.Activations.Count} distinct inputs) into {outPath} ({new FileInfo(outPath).Length:N0} bytes)");
     }
 
-    private static HashSet<string> Selection(string? patterns, RecordingLinearExecutor recording)
+    /// <summary>The <c>--model-name</c> given, else the model file's stem (its directory's name for Hugging Face's and ONNX exports' generic <c>model.*</c>).</summary>
+    internal static string ModelName(ParseResult p, Common c, string modelPath)
     {
-        // Reuse the trace layer selection rules (globs on name or kind) over the recorded calls.
-        var layers = recording.Calls.Select(r => new TraceLayer(r.Call.Name, r.Call.Kind.Name(), r.Call.Block, "", "", null)).ToArray();
+        string stem = Path.GetFileNameWithoutExtension(modelPath);
+        return p.GetValue(c.Name) ?? (stem == "model" ? Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(modelPath))) ?? stem : stem);
+    }
+
+    /// <summary>Names of the layers matching <paramref name="patterns"/> (all when null), by the trace selection rules (globs on name or kind).</summary>
+    internal static HashSet<string> Selection(string? patterns, IEnumerable<TraceLayer> candidates)
+    {
+        var layers = candidates.ToArray();
         var manifest = new TraceManifest("capture", null, null, new TraceInput("other"), layers);
         return LayerSelection.Select(manifest, patterns, "the model").Select(l => l.Name).ToHashSet();
     }

@@ -16,20 +16,21 @@ using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;
 
-/// <summary><c>stampsim eval llama|vit</c>: end-to-end model quality under simulated numerics.</summary>
+/// <summary><c>stampsim eval llama|vit|onnx</c>: end-to-end model quality under simulated numerics.</summary>
 internal static class EvalCommand
 {
     public static Command Create(CliConsole console)
     {
-        var cmd = new Command("eval", "Model quality under the golden numerics: LM perplexity, ViT top-1 agreement and logit SQNR.");
+        var cmd = new Command("eval", "Model quality under the golden numerics: LM perplexity, ViT top-1 agreement and logit SQNR, encoder embedding cosine and SQNR.");
         cmd.Subcommands.Add(Llama(console));
         cmd.Subcommands.Add(Vit(console));
+        cmd.Subcommands.Add(EvalOnnxCommand.Create(console));
         return cmd;
     }
 
-    private sealed record Options(Option<string?> Numerics, Option<string[]> Set, Option<string?> Json, Option<string?> Csv, Option<bool> All, Option<int> Threads);
+    internal sealed record Options(Option<string?> Numerics, Option<string[]> Set, Option<string?> Json, Option<string?> Csv, Option<bool> All, Option<int> Threads);
 
-    private static Options Common(Command cmd)
+    internal static Options Common(Command cmd)
     {
         var o = new Options(
             new Option<string?>("--numerics") { Description = "Config whose numerics (and mac_array) define the 'configured' variant" },
@@ -47,7 +48,7 @@ internal static class EvalCommand
         return o;
     }
 
-    private static (IReadOnlyList<ComparisonVariant> Variants, StampConfig Config) Variants(ParseResult p, Options o, SequenceTransformKind stampTransform, Func<NumericsConfig, NumericsConfig>? adjust = null)
+    internal static (IReadOnlyList<ComparisonVariant> Variants, StampConfig Config) Variants(ParseResult p, Options o, SequenceTransformKind stampTransform, Func<NumericsConfig, NumericsConfig>? adjust = null)
     {
         string? path = p.GetValue(o.Numerics);
         var sets = p.GetValue(o.Set) ?? [];
@@ -144,7 +145,7 @@ internal static class EvalCommand
         return cmd;
     }
 
-    private static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, Func<ComparisonVariant, string> evaluate)
+    internal static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, Func<ComparisonVariant, string> evaluate)
     {
         if (console.IsTerminal)
         {
@@ -164,13 +165,13 @@ internal static class EvalCommand
             console.Out.WriteLine($"[{v.Name}] {evaluate(v)}");
     }
 
-    private static void PrepareOutputs(ParseResult p, Options o)
+    internal static void PrepareOutputs(ParseResult p, Options o)
     {
         foreach (var path in new[] { p.GetValue(o.Json), p.GetValue(o.Csv) })
             if (path is not null) OutputSet.RequireDirectory(path);
     }
 
-    private static void Write(ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
+    internal static void Write(ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
     {
         string? json = p.GetValue(o.Json), csv = p.GetValue(o.Csv);
         using var outputs = new OutputSet();
@@ -197,7 +198,7 @@ internal static class EvalCommand
         outputs.Commit();
     }
 
-    private static Table NewTable(params string[] columns)
+    internal static Table NewTable(params string[] columns)
     {
         var t = new Table().Border(TableBorder.Simple);
         t.AddColumn(columns[0]);
@@ -205,5 +206,5 @@ internal static class EvalCommand
         return t;
     }
 
-    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+    internal static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
 }

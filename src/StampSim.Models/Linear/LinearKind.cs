@@ -27,6 +27,8 @@ public enum LinearKind
     Classifier,
     /// <summary>Language-model head producing vocabulary logits (<c>lm_head</c>).</summary>
     LmHead,
+    /// <summary>A linear layer whose role its names do not tell (an imported model's pooler, say) (<c>linear</c>).</summary>
+    Linear,
 }
 
 /// <summary>Names and groupings of <see cref="LinearKind"/>.</summary>
@@ -47,6 +49,7 @@ public static class LinearKinds
         LinearKind.PatchEmbed => "patch_embed",
         LinearKind.Classifier => "classifier",
         LinearKind.LmHead => "lm_head",
+        LinearKind.Linear => "linear",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

@@ -67,6 +67,30 @@ public class CaptureCommandTests
     }
 
     [SkippableFact]
+    public void Capture_llama_without_tokens_takes_the_whole_text_up_to_the_context_length()
+    {
+        Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
+        using var dir = new TempDir();
+        string model = SharedData.Path("models", "stories260K", "stories260K.bin");
+        string story = File.ReadAllText(SharedData.Path("data", "text", "tinystories_sample.txt"));
+        var tokenizer = StampSim.Models.Tokenizer.Llama2cTokenizer.Load(SharedData.Path("models", "stories260K", "tok512.bin"), 512);
+        string shortText = dir.File("short.txt");
+        File.WriteAllText(shortText, story[..600]);
+        int Captured(string text, string name)
+        {
+            var r = Harness.Run("capture", "llama", "--model", model, "--text", text, "--layers", "layers.0.*", "--out", dir.File(name));
+            Assert.True(r.Code == 0, r.Err);
+            using var trace = TraceFile.Open(dir.File(name));
+            Assert.Equal(trace.Manifest.Input.TokenIds!.Count, trace.Tensor(trace.Manifest.Layers[0].Activation).Shape[0]);
+            return trace.Manifest.Input.TokenIds.Count;
+        }
+        int whole = 1 + tokenizer.Encode(story[..600], bos: false, eos: false).Length;
+        Assert.InRange(whole, 2, 511);
+        Assert.Equal(whole, Captured(shortText, "short.safetensors"));
+        Assert.Equal(512, Captured(SharedData.Path("data", "text", "tinystories_sample.txt"), "long.safetensors"));
+    }
+
+    [Fact]
     public void Bad_capture_arguments_are_clean_errors()
     {
         Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);

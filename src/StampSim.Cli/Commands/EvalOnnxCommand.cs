@@ -1,0 +1,87 @@
+using Spectre.Console;
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using StampSim.Models.Linear;
+using StampSim.Models.Onnx;
+using StampSim.Numerics;
+using StampSim.Reports.Schemas;
+using StampSim.Reports;
+
+namespace StampSim.Cli.Commands;
+
+/// <summary><c>stampsim eval onnx</c>: sentence-embedding agreement of an ONNX encoder under each numerics variant.</summary>
+internal static class EvalOnnxCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var model = new Option<string>("--model") { Description = "ONNX encoder (BERT family: input_ids, attention_mask, token_type_ids)", Required = true };
+        var text = new Option<string>("--text") { Description = "Text file whose first sentences are embedded", Required = true };
+        var vocab = new Option<string?>("--vocab") { Description = "WordPiece vocabulary (default: vocab.txt beside the model)" };
+        var sentences = new Option<int>("--sentences") { Description = "Sentences embedded", DefaultValueFactory = _ => 200 };
+        var maxTokens = new Option<int>("--max-tokens") { Description = "Tokens per sentence at most, [CLS] and [SEP] included", DefaultValueFactory = _ => 128 };
+        var output = new Option<string?>("--output") { Description = "Graph output holding the last hidden state (default: the first)" };
+        var cmd = new Command("onnx", "Mean cosine similarity and SQNR of an encoder's pooled sentence embeddings against float32, per numerics variant. "
+            + "ONNX Runtime runs the graph between the linears; StampSim's executors run the linears.") { model, text, vocab, sentences, maxTokens, output };
+        var o = EvalCommand.Common(cmd);
+        cmd.SetAction(p =>
+        {
+            var (variants, cfg) = EvalCommand.Variants(p, o, SequenceTransformKind.Haar);
+            EvalCommand.PrepareOutputs(p, o);
+            int count = p.GetValue(sentences), cap = p.GetValue(maxTokens);
+            if (count < 1) throw new InputException($"--sentences: must be positive, got {count}");
+            if (cap < 2) throw new InputException($"--max-tokens: must be at least 2, got {cap}");
+            var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
+            string modelPath = p.GetValue(model)!, textPath = p.GetValue(text)!;
+            var onnx = OnnxModel.Load(modelPath);
+            string hidden = p.GetValue(output) ?? onnx.OutputNames[0];
+            var wordPiece = WordPieceInputs.Load(p.GetValue(vocab) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath)) ?? ".", "vocab.txt"));
+            var chosen = TextSentences.First(ModelFiles.ReadText(textPath), count);
+            if (chosen.Count < count) throw new InputException($"{textPath}: only {chosen.Count} sentences, fewer than --sentences {count}");
+            var feeds = chosen.Select(s => (IReadOnlyDictionary<string, OnnxTensor>)WordPieceInputs.Feeds(onnx, wordPiece.Encode(s, cap))).ToArray();
+            using var segmented = new SegmentedOnnxModel(onnx, hidden, exec.Threads);
+            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
+
+            var rows = new List<(string Name, EncoderComparison Result)>();
+            IReadOnlyList<double[]>? reference = null;
+            EvalCommand.Run(console, variants, v =>
+            {
+                var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options));
+                // The comparison set starts with float32: the reference every variant is held against.
+                reference ??= embeddings;
+                var r = EncoderComparison.Of(reference, embeddings);
+                rows.Add((v.Name, r));
+                return string.Create(CultureInfo.InvariantCulture, $"mean cosine {r.MeanCosine:0.######}, mean SQNR {Db(r.MeanSqnrDb)} dB");
+            });
+            // How far the float32 variant (StampSim's float64-accumulated linears) is from ONNX Runtime alone.
+            using var plain = new OnnxSession(onnx.WithOutputs([]), modelPath, exec.Threads);
+            var runtime = feeds.Select(f => SentenceEmbedding.Pool(plain.Run(f, [hidden])[hidden], f.GetValueOrDefault("attention_mask"))).ToArray();
+            var check = EncoderComparison.Of(runtime, reference!);
+
+            int tokens = feeds.Sum(f => (int)f["input_ids"].Shape[^1]);
+            var table = EvalCommand.NewTable("variant", "mean cosine", "min cosine", "mean SQNR (dB)", "sentences");
+            foreach (var (name, r) in rows)
+                table.AddRow(name, EvalCommand.F(r.MeanCosine, "0.000000"), EvalCommand.F(r.MinCosine, "0.000000"), Db(r.MeanSqnrDb), r.Cosines.Count.ToString(CultureInfo.InvariantCulture));
+            console.Ansi.Write(table);
+            console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{chosen.Count} sentences, {tokens} tokens ({(double)tokens / chosen.Count:0.#} a sentence); {segmented.Linears.Count} linears in {segmented.Stages.Count} ONNX Runtime segments; "
+                + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Db(check.MeanSqnrDb)} dB"));
+            EvalCommand.Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            {
+                ["mean_cosine"] = JsonNumbers.Of(r.Result.MeanCosine),
+                ["min_cosine"] = JsonNumbers.Of(r.Result.MinCosine),
+                ["mean_sqnr_db"] = JsonNumbers.Of(r.Result.MeanSqnrDb),
+                ["sentences"] = r.Result.Cosines.Count,
+            })).ToList(), new JsonObject
+            {
+                ["model"] = modelPath, ["text"] = textPath, ["sentences"] = chosen.Count, ["tokens"] = tokens, ["output"] = hidden,
+                ["float32_vs_onnxruntime_mean_cosine"] = JsonNumbers.Of(check.MeanCosine),
+                ["float32_vs_onnxruntime_mean_sqnr_db"] = JsonNumbers.Of(check.MeanSqnrDb),
+            });
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("0.00", CultureInfo.InvariantCulture);
+}
