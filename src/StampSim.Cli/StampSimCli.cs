@@ -51,6 +51,13 @@ public static class StampSimCli
             stderr.WriteLine($"stampsim: error: {e.Message}");
             return BadInput;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writers name their path already; this catches a read or write deep in a library (a plot, a
+            // memory map) failing for disk-full, I/O error or permission reasons. Its message names the path.
+            stderr.WriteLine($"stampsim: error: {e.Message.ReplaceLineEndings(" ")}");
+            return BadInput;
+        }
         catch (OutOfMemoryException)
         {
             stderr.WriteLine("stampsim: error: out of memory (the layer is too large for this machine)");
