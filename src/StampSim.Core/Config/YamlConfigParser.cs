@@ -38,9 +38,9 @@ public static class YamlConfigParser
     // Values given on the command line are named by the override itself, not by a line:column.
     private static ConfigNode? Parse(string text, string source, bool positions)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
-            var parser = new Parser(new StringReader(text));
             parser.Consume<StreamStart>();
             if (parser.TryConsume<StreamEnd>(out _))
                 return null;
@@ -58,6 +58,12 @@ public static class YamlConfigParser
             int paren = msg.IndexOf("): ", StringComparison.Ordinal);
             if (msg.StartsWith('(') && paren > 0) msg = msg[(paren + 3)..];
             throw new InputException($"{Mark(source, e.Start)}: invalid YAML: {msg}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on a few malformed inputs (a plain scalar running into
+            // a flow mapping's next line); the last event it produced is the nearest position there is.
+            throw new InputException($"{Mark(source, parser.Current?.Start)}: invalid YAML near here");
         }
     }
 

@@ -97,7 +97,7 @@ public class InputBoundaryTests
     {
         using var dir = new TempDir();
         var bytes = File.ReadAllBytes(Harness.Fixture("trace_f32.safetensors"));
-        int at = 8 + Encoding.ASCII.GetString(bytes, 8, 200).IndexOf("dtype", StringComparison.Ordinal);
+        int at = 8 + Encoding.ASCII.GetString(bytes, 8, (int)BitConverter.ToUInt64(bytes)).IndexOf("dtype", StringComparison.Ordinal);
         bytes[at] = 0xC3;
         string path = Write(dir, "t.safetensors", bytes);
         Harness.AssertBadInput(Harness.Run("trace", "info", path), $"{path}: byte offset {at}: invalid UTF-8");
@@ -144,7 +144,7 @@ public class InputBoundaryTests
         int data = 30 + BitConverter.ToUInt16(bytes, 26) + BitConverter.ToUInt16(bytes, 28);
         bytes[data + 128 + 2] ^= 0x40;
         string path = Write(dir, "t.npz", bytes);
-        Harness.AssertBadInput(Harness.Run("trace", "export", path, "--x", dir.File("x.npy")), "CRC-32 mismatch");
+        Harness.AssertBadInput(Harness.Run("trace", "export", "--trace", path, "--x", dir.File("x.npy")), "CRC-32 mismatch");
         Assert.False(File.Exists(dir.File("x.npy")));
     }
 

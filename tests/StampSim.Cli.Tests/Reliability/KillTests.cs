@@ -40,7 +40,7 @@ public class KillTests
     {
         using var dir = new TempDir();
         File.Copy(Harness.Fixture("trace_f32.safetensors"), dir.File("t.safetensors"));
-        string[] Run(string output) => ["run", dir.File("t.safetensors"), Config, "--out", dir.File(output), "--force"];
+        string[] Run(string output) => ["run", "--trace", dir.File("t.safetensors"), "--config", Config, "--out", dir.File(output), "--force"];
         var typical = Timed(dir.Root, Run("reference"));
         var rng = new Random(31);
         foreach (var signal in Signals)

@@ -50,8 +50,8 @@ public class OutputBoundaryTests
     {
         using var dir = new TempDir();
         File.Copy(Harness.Fixture("layer.npz"), dir.File("t.npz"));
-        AssertRefusedAndUntouched(dir, "is also an input of this command", "trace", "export", dir.File("t.npz"), "--x", dir.File("t.npz"));
-        AssertRefusedAndUntouched(dir, "the same file as --x", "trace", "export", dir.File("t.npz"), "--x", dir.File("a.npy"), "--weight", dir.File("a.npy"));
+        AssertRefusedAndUntouched(dir, "is also an input of this command", "trace", "export", "--trace", dir.File("t.npz"), "--x", dir.File("t.npz"));
+        AssertRefusedAndUntouched(dir, "the same file as --x", "trace", "export", "--trace", dir.File("t.npz"), "--x", dir.File("a.npy"), "--weight", dir.File("a.npy"));
     }
 
     [Theory]
@@ -63,7 +63,7 @@ public class OutputBoundaryTests
         using var dir = new TempDir();
         var (x, w, _) = Harness.WriteRandomLayer(dir, 4, 8, 16, 4);
         AssertRefusedAndUntouched(dir, message, "layer", "--x", x, "--weight", w, "--out", device);
-        AssertRefusedAndUntouched(dir, message, "trace", "export", x, "--x", device);
+        AssertRefusedAndUntouched(dir, message, "trace", "export", "--trace", x, "--x", device);
         Assert.True(File.Exists(device));
     }
 
@@ -103,7 +103,7 @@ public class OutputBoundaryTests
         using var dir = new TempDir();
         Directory.CreateDirectory(dir.File("data"));
         File.Copy(Harness.Fixture("trace_f32.safetensors"), dir.File("data/t.safetensors"));
-        AssertRefusedAndUntouched(dir, "holds the input", "run", dir.File("data/t.safetensors"), "--out", dir.File("data"), "--force");
+        AssertRefusedAndUntouched(dir, "holds the input", "run", "--trace", dir.File("data/t.safetensors"), "--out", dir.File("data"), "--force");
     }
 
     [Fact]
@@ -139,7 +139,7 @@ public class OutputBoundaryTests
         AssertRefusedAndUntouched(dir, "is not a sweep folder (no sweep.json); it is never written into, even with --force",
             "sweep", dir.File("spec.yaml"), "--out", dir.File("mine"), "--force");
         AssertRefusedAndUntouched(dir, "is not a complete StampSim 'stampsim-sweep' folder",
-            "merge", dir.File("mine"), "--spec", dir.File("spec.yaml"), "--out", dir.File("mine"), "--force");
+            "merge", dir.File("shard0"), "--spec", dir.File("spec.yaml"), "--out", dir.File("mine"), "--force");
     }
 
     [Fact]

@@ -3,15 +3,12 @@ using System.Diagnostics;
 namespace StampSim.Tests.Support;
 
 /// <summary>
-/// <c>stampsim</c> as a separate process (the built StampSim.Cli.dll, run with this test assembly's
-/// runtime and dependency files), so that it can be killed by a signal.
+/// <c>stampsim</c> as a separate process (the built stampsim.dll beside the tests), so that it can be killed by a signal.
 /// </summary>
 internal static class ChildCli
 {
     public static Process Start(string workingDirectory, params string[] args)
     {
-        string bin = AppContext.BaseDirectory;
-        string self = Path.GetFileNameWithoutExtension(typeof(ChildCli).Assembly.Location);
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -19,7 +16,7 @@ internal static class ChildCli
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { "exec", "--runtimeconfig", Path.Combine(bin, self + ".runtimeconfig.json"), "--depsfile", Path.Combine(bin, self + ".deps.json"), Path.Combine(bin, "StampSim.Cli.dll") }.Concat(args))
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stampsim.dll") }.Concat(args))
             info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         // Drained so that a full pipe never stalls the child.

@@ -23,7 +23,10 @@ public sealed class NpzFile : IDisposable
         var stream = NpyFile.OpenRead(path);
         try
         {
-            return new NpzFile(new ZipArchive(stream, ZipArchiveMode.Read), path);
+            var zip = new ZipArchive(stream, ZipArchiveMode.Read);
+            // The central directory is read lazily; reading it here makes a damaged one fail on open.
+            _ = zip.Entries.Count;
+            return new NpzFile(zip, path);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
@@ -47,8 +50,15 @@ public sealed class NpzFile : IDisposable
     public NpyHeader ReadHeader(string name)
     {
         var entry = Require(name);
-        using var s = entry.Open();
-        return NpyHeader.Read(s, $"{_path}[{name}]", entry.Length);
+        try
+        {
+            using var s = entry.Open();
+            return NpyHeader.Read(s, $"{_path}[{name}]", entry.Length);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new InputException($"{_path}[{name}]: damaged archive member ({e.Message})", e);
+        }
     }
 
     /// <summary>Reads an integer array as 64-bit integers.</summary>

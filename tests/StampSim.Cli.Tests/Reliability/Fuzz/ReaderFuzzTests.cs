@@ -14,15 +14,18 @@ public class ReaderFuzzTests
     /// <summary>Cases per reader.</summary>
     private const int Cases = 60;
 
+    /// <summary>Cases for sweep specs, of which the valid ones run a (one-point) sweep.</summary>
+    private const int SweepCases = 30;
+
     /// <summary>All reader cases together, for the record.</summary>
-    public const int TotalCases = 8 * Cases;
+    public const int TotalCases = 7 * Cases + SweepCases;
 
     private static string Repo(params string[] parts) => Path.Combine([SharedData.RepoRoot(), .. parts]);
 
-    private static void Fuzz(int seed, byte[] valid, string fileName, Func<TempDir, string, string[][]> commands)
+    private static void Fuzz(int seed, byte[] valid, string fileName, Func<TempDir, string, string[][]> commands, int cases = Cases)
     {
         var mutator = new Mutator(seed);
-        for (int i = 0; i < Cases; i++)
+        for (int i = 0; i < cases; i++)
         {
             var (bytes, what) = mutator.Mutate(valid);
             using var dir = new TempDir();
@@ -44,17 +47,17 @@ public class ReaderFuzzTests
     [Fact]
     public void Npz_archives() =>
         Fuzz(12, File.ReadAllBytes(Harness.Fixture("layer_compressed.npz")), "t.npz", (dir, f) =>
-            [["trace", "info", f], ["trace", "export", f, "--x", dir.File("x.npy")]]);
+            [["trace", "info", f], ["trace", "export", "--trace", f, "--x", dir.File("x.npy")]]);
 
     [Fact]
     public void Stored_npz_archives() =>
         Fuzz(13, File.ReadAllBytes(Harness.Fixture("layer.npz")), "t.npz", (dir, f) =>
-            [["trace", "export", f, "--x", dir.File("x.npy")], ["replay", f, "--json", dir.File("r.json")]]);
+            [["trace", "export", "--trace", f, "--x", dir.File("x.npy")], ["replay", "--trace", f, "--json", dir.File("r.json")]]);
 
     [Fact]
     public void Safetensors_traces() =>
         Fuzz(14, File.ReadAllBytes(Harness.Fixture("trace_f32.safetensors")), "t.safetensors", (dir, f) =>
-            [["trace", "info", f], ["trace", "export", f, "--x", dir.File("x.npy")]]);
+            [["trace", "info", f], ["trace", "export", "--trace", f, "--x", dir.File("x.npy")]]);
 
     [Fact]
     public void Accelerator_configs() =>
@@ -72,14 +75,14 @@ public class ReaderFuzzTests
     [Fact]
     public void Sweep_specs() =>
         Fuzz(17, System.Text.Encoding.UTF8.GetBytes($"trace: {Harness.Fixture("trace_f32.safetensors")}\nconfig: edge-npu\naxes:\n  numerics.hi_tokens: [2]\n"), "s.yaml", (dir, f) =>
-            [["sweep", f, "--out", dir.File("out"), "--jobs", "1"]]);
+            [["sweep", f, "--out", dir.File("out"), "--jobs", "1"]], SweepCases);
 
     [Fact]
     public void Report_results_edited_and_rehashed()
     {
         using var reports = new TempDir();
         string a = reports.File("a");
-        Assert.Equal(0, Harness.Run("run", Harness.Fixture("trace_f32.safetensors"), "--out", a).Code);
+        Assert.Equal(0, Harness.Run("run", "--trace", Harness.Fixture("trace_f32.safetensors"), "--out", a).Code);
         var result = JsonNode.Parse(File.ReadAllText(Path.Combine(a, "result.json")))!;
         var mutator = new Mutator(18);
         for (int i = 0; i < Cases; i++)
