@@ -5,7 +5,7 @@ namespace StampSim.Config;
 
 /// <summary>
 /// Parses YAML into <see cref="ConfigNode"/> trees that remember line and column, rejecting
-/// duplicate keys, multi-document files, empty documents, null values and nesting deeper than
+/// duplicate keys, multi-document files, empty documents, forgotten values and nesting deeper than
 /// <see cref="MaxDepth"/> (YamlDotNet's event parser does the YAML itself; the tree is built
 /// recursively, so the depth bound is what keeps a hostile file from overflowing the stack).
 /// </summary>
@@ -31,7 +31,7 @@ public static class YamlConfigParser
     {
         var node = Parse(text, source, positions: false);
         if (node is null or ConfigScalar { IsNull: true })
-            throw new InputException($"{source}: the value is empty or null; give a value");
+            throw new InputException($"{source}: the value is empty or null; give a value (leave the --set out for the default)");
         return node;
     }
 
@@ -122,10 +122,12 @@ public static class YamlConfigParser
         return node;
     }
 
-    // A null would read as "use the default", which hides a forgotten value; the key is left out for that.
+    // An empty value or '~' is how a forgotten value reads, and would silently mean "the default"; the key
+    // is left out for that. A written 'null' gets through (the effective configuration is JSON with nulls
+    // for "none", and loads back), and ConfigSection refuses it wherever "none" is not a meaning.
     private static ConfigNode RequireValue(ConfigNode node, string what) =>
-        node is ConfigScalar { IsNull: true }
-            ? throw new InputException($"{what} has no value (empty or null); give a value, or leave the key out for the default")
+        node is ConfigScalar { Quoted: false, Text: "" or "~" }
+            ? throw new InputException($"{what} has no value; give a value, or leave the key out for the default")
             : node;
 
     private static SourceMark Mark(string source, YamlDotNet.Core.Mark? m) =>

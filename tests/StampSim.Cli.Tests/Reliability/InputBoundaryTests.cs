@@ -67,7 +67,9 @@ public class InputBoundaryTests
     [InlineData("# only a comment\n", "the document is empty")]
     [InlineData("\n\n   \n", "the document is empty")]
     [InlineData("numerics:\n  hi_tokens:\n", ":2:3: 'hi_tokens' has no value")]
-    [InlineData("numerics:\n  hi_tokens: null\n", ":2:3: 'hi_tokens' has no value")]
+    [InlineData("numerics:\n  hi_tokens: ~\n", ":2:3: 'hi_tokens' has no value")]
+    [InlineData("numerics:\n  hi_tokens: null\n", ":2:14: numerics.hi_tokens: null is not a value here")]
+    [InlineData("numerics:\n  accumulator:\n    overflow: null\n", ":3:15: numerics.accumulator.overflow: null is not a value here")]
     [InlineData("numerics: ~\n", ":1:1: 'numerics' has no value")]
     [InlineData("numerics:\n  grid: [8, ~]\n", ":2:13: list item 2 has no value")]
     public void Empty_documents_and_null_values_are_refused(string text, string message)
