@@ -127,6 +127,7 @@ public class OutputBoundaryTests
         File.WriteAllText(dir.File("spec.yaml"), "trace: bundled\nconfig: edge-npu\naxes:\n  numerics.hi_tokens: [0, 16]\n");
         AssertRefusedAndUntouched(dir, "exists and is a file", "run", "--layers", OneLayer, "--out", dir.File("f"));
         AssertRefusedAndUntouched(dir, "exists and is a file", "sweep", dir.File("spec.yaml"), "--out", dir.File("f"));
+        AssertRefusedAndUntouched(dir, "exists and is a file", "merge", dir.File("shard0"), "--spec", dir.File("spec.yaml"), "--out", dir.File("f"));
     }
 
     [Fact]
