@@ -50,7 +50,14 @@ public static class StampSimCli
         }
         catch (InputException e)
         {
-            stderr.WriteLine($"stampsim: error: {e.Message}");
+            stderr.WriteLine($"stampsim: error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Writers name their path already; this catches a read or write deep in a library (a plot, a
+            // memory map) failing for disk-full, I/O error or permission reasons. Its message names the path.
+            stderr.WriteLine($"stampsim: error: {OneLine(e.Message)}");
             return BadInput;
         }
         catch (OutOfMemoryException)
@@ -64,4 +71,9 @@ public static class StampSimCli
             return InternalError;
         }
     }
+
+    // Messages quote input (a dtype, a key) that may hold line breaks or control bytes; the error stays one
+    // readable line, with such characters escaped.
+    private static string OneLine(string message) =>
+        string.Concat(message.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
 }

@@ -42,11 +42,16 @@ internal static class BenchCommand
             var cfg = StampConfig.Load(configPath);
             var hw = CostCommand.RequireAccelerator(cfg, configPath);
             string? jsonPath = p.GetValue(json);
-            if (jsonPath is not null) OutputSet.RequireDirectory(jsonPath);
+            using var outputs = new OutputSet([configPath]);
+            if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
             var result = BenchRun.Measure(layer, repetitions, exec, cfg, hw, !p.GetValue(noNumpy), what => console.Error.WriteLine($"bench: {what}"));
             var document = BenchJson.Build(result);
             Print(console, layer, repetitions, exec, document);
-            if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, document.ToJsonString(ConfigJson.Options) + "\n");
+            if (jsonPath is not null)
+            {
+                outputs.AddText(jsonPath, document.ToJsonString(ConfigJson.Options) + "\n");
+                outputs.Commit();
+            }
             return 0;
         });
         return cmd;

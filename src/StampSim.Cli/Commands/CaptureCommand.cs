@@ -46,7 +46,7 @@ internal static class CaptureCommand
         cmd.SetAction(p =>
         {
             string modelPath = p.GetValue(model)!, textPath = p.GetValue(text)!;
-            var (type, outPath) = Prepare(p, c);
+            var (type, outPath) = Prepare(p, c, modelPath, textPath, p.GetValue(tokenizer));
             var lm = ModelFiles.LoadLlama(modelPath);
             var tok = ModelFiles.LoadTokenizer(p.GetValue(tokenizer), modelPath, lm.Config.VocabSize);
             int? asked = p.GetValue(tokens);
@@ -76,7 +76,7 @@ internal static class CaptureCommand
         cmd.SetAction(p =>
         {
             string modelPath = p.GetValue(model)!, imagePath = p.GetValue(image)!;
-            var (type, outPath) = Prepare(p, c);
+            var (type, outPath) = Prepare(p, c, modelPath, imagePath);
             var vit = ModelFiles.LoadVit(modelPath);
             var pixels = VitImage.Load(imagePath, vit.Config);
             var recording = new RecordingLinearExecutor(new Float32LinearExecutor());
@@ -89,10 +89,11 @@ internal static class CaptureCommand
         return cmd;
     }
 
-    internal static (ElementType Type, string Out) Prepare(ParseResult p, Common c)
+    internal static (ElementType Type, string Out) Prepare(ParseResult p, Common c, params string?[] inputs)
     {
         string outPath = p.GetValue(c.Out)!;
-        OutputSet.RequireDirectory(outPath);
+        OutputPath.CheckFile(outPath, $"--out {outPath}");
+        OutputPath.CheckNotInput(outPath, $"--out {outPath}", inputs.OfType<string>().Select(OutputPath.Canonical).ToHashSet());
         var type = p.GetValue(c.DType)?.ToLowerInvariant() switch
         {
             "f32" => ElementType.Float32,

@@ -27,7 +27,7 @@ internal static class CaptureOnnxCommand
             var pairs = p.GetValue(inputs) ?? [];
             if ((textPath is null) == (pairs.Length == 0)) throw new InputException("capture onnx: give either --text or --input name=file.npy");
             if (textPath is null && p.GetValue(tokens) is not null) throw new InputException("--tokens: only meaningful with --text");
-            var (type, outPath) = CaptureCommand.Prepare(p, c);
+            var (type, outPath) = CaptureCommand.Prepare(p, c, [modelPath, textPath, p.GetValue(vocab), .. pairs.Select(x => x[(x.IndexOf('=') + 1)..])]);
             var onnx = OnnxModel.Load(modelPath);
             var (feeds, input) = textPath is null
                 ? (OnnxInputFiles.Read(onnx, pairs), new TraceInput("other", "graph inputs " + string.Join(", ", pairs), pairs.Select(x => Path.GetFileName(x[(x.IndexOf('=') + 1)..])).ToArray()))

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StampSim.Reports.Compare;
+using StampSim.Reports.Folder;
 using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
@@ -16,7 +17,15 @@ internal static class CompareCommand
         {
             var a = ReportSnapshot.Load(p.GetValue(first)!);
             var b = ReportSnapshot.Load(p.GetValue(second)!);
-            Print(console.Out, ReportComparison.Of(a, b));
+            // The manifest vouches only that result.json is unchanged since the manifest was written; a file
+            // edited and re-hashed by hand can hold any JSON, so a shape the comparison cannot read is bad input.
+            var text = new StringWriter();
+            try { Print(text, ReportComparison.Of(a, b)); }
+            catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException or InvalidCastException or ArgumentException or OverflowException)
+            {
+                throw new InputException($"{a.Folder} / {b.Folder}: {ReportFiles.ResultJson} does not follow the StampSim report schema ({e.Message.ReplaceLineEndings(" ")})", e);
+            }
+            console.Out.Write(text.ToString());
             return 0;
         });
         return cmd;

@@ -32,11 +32,15 @@ internal static class CostCommand
             try { shape = LayerShape.Parse(p.GetValue(gemm)!) with { HasBias = p.GetValue(bias) }; }
             catch (FormatException e) { throw new InputException($"--gemm: {e.Message}"); }
             string? jsonPath = p.GetValue(json);
-            if (jsonPath is not null) OutputSet.RequireDirectory(jsonPath);
+            using var outputs = new OutputSet([path]);
+            if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
 
             var comparison = LayerEvaluator.Cost(new LayerSubject("--gemm"), shape, cfg)!;
             if (jsonPath is not null)
-                AtomicFile.WriteAllText(jsonPath, CostJson.Document(shape, comparison, cfg).ToJsonString(ConfigJson.Options) + "\n");
+            {
+                outputs.AddText(jsonPath, CostJson.Document(shape, comparison, cfg).ToJsonString(ConfigJson.Options) + "\n");
+                outputs.Commit();
+            }
             CostTable.Print(console, cfg, shape, comparison);
             return 0;
         });

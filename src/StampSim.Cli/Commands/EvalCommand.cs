@@ -71,7 +71,7 @@ internal static class EvalCommand
         cmd.SetAction(p =>
         {
             var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar);
-            PrepareOutputs(p, o);
+            using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(text), p.GetValue(tokenizer));
             long? cap = p.GetValue(maxTokens);
             if (cap is <= 0) throw new InputException($"--max-tokens: must be positive, got {cap}");
             var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
@@ -91,7 +91,7 @@ internal static class EvalCommand
             foreach (var (name, r) in rows)
                 table.AddRow(name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
             console.Ansi.Write(table);
-            Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {
                 ["perplexity"] = JsonNumbers.Of(r.Result.Perplexity),
                 ["mean_nll"] = JsonNumbers.Of(r.Result.MeanNll),
@@ -113,7 +113,7 @@ internal static class EvalCommand
         {
             // A 14x14 patch grid cannot keep 64 tokens in the LL band with auto levels; one level is the paper's 2-D setting scaled down.
             var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels is null ? n with { Levels = 1 } : n);
-            PrepareOutputs(p, o);
+            using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(images));
             var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
             var vit = ModelFiles.LoadVit(p.GetValue(model)!);
             var inputs = ModelFiles.Images(p.GetValue(images)!).Select(f => (Path.GetFileName(f), VitImage.Load(f, vit.Config))).ToArray();
@@ -130,7 +130,7 @@ internal static class EvalCommand
             foreach (var (name, r) in rows)
                 table.AddRow(name, F(r.Top1Agreement, "P1"), double.IsPositiveInfinity(r.MeanLogitSqnrDb) ? "inf" : F(r.MeanLogitSqnrDb, "0.00"), r.Images.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
-            Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {
                 ["top1_agreement"] = r.Result.Top1Agreement,
                 ["logit_sqnr_db"] = JsonNumbers.Of(r.Result.MeanLogitSqnrDb),
@@ -165,16 +165,18 @@ internal static class EvalCommand
             console.Out.WriteLine($"[{v.Name}] {evaluate(v)}");
     }
 
-    internal static void PrepareOutputs(ParseResult p, Options o)
+    // The outputs are checked before the (long) evaluation and written after it.
+    internal static OutputSet PrepareOutputs(ParseResult p, Options o, params string?[] inputs)
     {
-        foreach (var path in new[] { p.GetValue(o.Json), p.GetValue(o.Csv) })
-            if (path is not null) OutputSet.RequireDirectory(path);
+        var outputs = new OutputSet(inputs.Append(p.GetValue(o.Numerics)));
+        if (p.GetValue(o.Json) is { } json) outputs.Reserve(json, "--json");
+        if (p.GetValue(o.Csv) is { } csv) outputs.Reserve(csv, "--csv");
+        return outputs;
     }
 
-    internal static void Write(ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
+    internal static void Write(OutputSet outputs, ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
     {
         string? json = p.GetValue(o.Json), csv = p.GetValue(o.Csv);
-        using var outputs = new OutputSet();
         if (json is not null)
         {
             var variantsNode = new JsonObject();

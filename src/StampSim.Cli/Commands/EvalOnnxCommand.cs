@@ -27,7 +27,7 @@ internal static class EvalOnnxCommand
         cmd.SetAction(p =>
         {
             var (variants, cfg) = EvalCommand.Variants(p, o, SequenceTransformKind.Haar);
-            EvalCommand.PrepareOutputs(p, o);
+            using var outputs = EvalCommand.PrepareOutputs(p, o, p.GetValue(model), p.GetValue(text), p.GetValue(vocab));
             int count = p.GetValue(sentences), cap = p.GetValue(maxTokens);
             if (count < 1) throw new InputException($"--sentences: must be positive, got {count}");
             if (cap < 2) throw new InputException($"--max-tokens: must be at least 2, got {cap}");
@@ -66,7 +66,7 @@ internal static class EvalOnnxCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen.Count} sentences, {tokens} tokens ({(double)tokens / chosen.Count:0.#} a sentence); {segmented.Linears.Count} linears in {segmented.Stages.Count} ONNX Runtime segments; "
                 + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Db(check.MeanSqnrDb)} dB"));
-            EvalCommand.Write(p, o, variants, rows.Select(r => (r.Name, new JsonObject
+            EvalCommand.Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {
                 ["mean_cosine"] = JsonNumbers.Of(r.Result.MeanCosine),
                 ["min_cosine"] = JsonNumbers.Of(r.Result.MinCosine),

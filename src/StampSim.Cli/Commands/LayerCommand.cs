@@ -39,10 +39,11 @@ internal static class LayerCommand
             var exec = CommonOptions.Execution(p, threads, kernel);
             string outPath = p.GetValue(output)!;
             string? metricsPath = p.GetValue(metrics);
-            OutputSet.RequireDirectory(outPath);
-            if (metricsPath is not null) OutputSet.RequireDirectory(metricsPath);
-
             string? tracePath = p.GetValue(trace);
+            using var outputs = new OutputSet([p.GetValue(config), tracePath, p.GetValue(x), p.GetValue(weight), p.GetValue(bias)]);
+            outputs.Reserve(outPath, "--out");
+            if (metricsPath is not null) outputs.Reserve(metricsPath, "--metrics");
+
             LayerInputs inputs;
             if (tracePath is not null)
                 (inputs, cfg) = LoadTrace(console, tracePath, p.GetValue(layer), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg);
@@ -53,13 +54,10 @@ internal static class LayerCommand
             var (record, golden) = new LayerEvaluator(exec).Evaluate(subject, inputs, cfg);
             var y = golden!.Y;
 
-            using (var outputs = new OutputSet())
-            {
-                outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols));
-                if (metricsPath is not null)
-                    outputs.AddText(metricsPath, LayerRecordJson.Build(record).ToJsonString(ConfigJson.Options) + "\n");
-                outputs.Commit();
-            }
+            outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols));
+            if (metricsPath is not null)
+                outputs.AddText(metricsPath, LayerRecordJson.Build(record).ToJsonString(ConfigJson.Options) + "\n");
+            outputs.Commit();
             PrintSummary(console.Out, record, cfg);
             if (record.Cost is { } cost) CostTable.Print(console, cfg, record.Shape, cost);
             return 0;

@@ -46,16 +46,20 @@ internal static class ModelCommand
             var specs = ConfigSpec.LoadAll(p.GetValue(configs) ?? [], p.GetValue(set) ?? []);
             var prompts = ParsePrompts(p.GetValue(sweep));
             string? jsonPath = p.GetValue(json);
-            if (jsonPath is not null) OutputSet.RequireDirectory(jsonPath);
+            string?[] inputs = [p.GetValue(arch), p.GetValue(trace), .. p.GetValue(configs) ?? []];
+            using var outputs = new OutputSet(inputs);
+            if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
             var exec = CommonOptions.Execution(p, threads, CommonOptions.Kernel());
-            var result = ModelRun.Execute(architecture, request, specs, prompts, p.GetValue(trace), exec, commandLine, started);
             string target = p.GetValue(output) ?? ReportName.Default($"model-{architecture.Name}", specs.Select(c => c.Label).ToList(), started);
-            using (var folder = ReportFolder.Begin(target, p.GetValue(force)))
+            using var folder = ReportFolder.Begin(target, p.GetValue(force), ModelReportWriter.Format, inputs);
+            var result = ModelRun.Execute(architecture, request, specs, prompts, p.GetValue(trace), exec, commandLine, started);
+            ModelReportWriter.Write(result, folder.Staging);
+            folder.Commit();
+            if (jsonPath is not null)
             {
-                ModelReportWriter.Write(result, folder.Staging);
-                folder.Commit();
+                outputs.AddText(jsonPath, ModelJson.Build(result).ToJsonString(ConfigJson.Options) + "\n");
+                outputs.Commit();
             }
-            if (jsonPath is not null) AtomicFile.WriteAllText(jsonPath, ModelJson.Build(result).ToJsonString(ConfigJson.Options) + "\n");
             Print(console, result, target);
             return 0;
         });

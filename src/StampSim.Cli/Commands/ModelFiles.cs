@@ -30,12 +30,7 @@ internal static class ModelFiles
     public static VitModel LoadVit(string path) => VitLoader.Load(path);
 
     /// <summary>Reads a text file, naming it on failure.</summary>
-    public static string ReadText(string path)
-    {
-        try { return File.ReadAllText(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-    }
+    public static string ReadText(string path) => Io.StrictText.ReadFile(path);
 
     /// <summary>The image files (png, jpg, jpeg, bmp, webp) of a directory, or the one file given.</summary>
     public static IReadOnlyList<string> Images(string path)

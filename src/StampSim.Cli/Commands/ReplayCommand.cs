@@ -36,20 +36,18 @@ internal static class ReplayCommand
             var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             var exec = CommonOptions.Execution(p, threads, kernel);
             string? jsonPath = p.GetValue(json), csvPath = p.GetValue(csv);
-            foreach (var path in new[] { jsonPath, csvPath }.OfType<string>()) OutputSet.RequireDirectory(path);
+            using var outputs = new OutputSet([p.GetValue(config), p.GetValue(trace)]);
+            if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
+            if (csvPath is not null) outputs.Reserve(csvPath, "--csv");
             using var file = TraceFile.Open(p.GetValue(trace)!, warn: console.Warn);
             var selected = LayerSelection.Select(file.Manifest, p.GetValue(layers), file.Path);
             var replay = new TraceReplay(file, new LayerEvaluator(exec));
             var transforms = selected.Select(l => replay.Check(l, cfg).Description).ToArray();
             var clock = Stopwatch.StartNew();
             var rows = console.IsTerminal ? WithProgress(console, replay.Run(selected, cfg), selected) : WithLines(console, replay.Run(selected, cfg), selected, transforms);
-
-            using (var outputs = new OutputSet())
-            {
-                if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Build(file, cfg, rows).ToJsonString(ConfigJson.Options) + "\n");
-                if (csvPath is not null) outputs.AddText(csvPath, ReplayCsv.Build(rows));
-                outputs.Commit();
-            }
+            if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Build(file, cfg, rows).ToJsonString(ConfigJson.Options) + "\n");
+            if (csvPath is not null) outputs.AddText(csvPath, ReplayCsv.Build(rows));
+            outputs.Commit();
             console.Out.WriteLine($"replayed {rows.Count} layer(s) of {file.Path} in {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s" +
                                   (jsonPath is null ? "" : $"; metrics: {jsonPath}") + (csvPath is null ? "" : $"; csv: {csvPath}"));
             return 0;

@@ -29,7 +29,8 @@ internal static class RtlSynthCommand
             var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             var design = RtlDesign.From(cfg);
             string? jsonPath = p.GetValue(json);
-            if (jsonPath is not null) OutputSet.RequireDirectory(jsonPath);
+            using var outputs = new OutputSet([p.GetValue(config)]);
+            if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
             string dir = Path.Combine(Path.GetTempPath(), "stampsim-synth-" + Guid.NewGuid().ToString("N"));
             IReadOnlyList<SynthVariant> variants;
             try { variants = YosysSynth.Run(design, dir); }
@@ -58,7 +59,8 @@ internal static class RtlSynthCommand
                     {
                         ["cells"] = v.Cells, ["transistors"] = v.Transistors, ["flip_flops"] = v.FlipFlops, ["passes_per_8bit_token"] = v.PassesPerWideToken,
                     };
-                AtomicFile.WriteAllText(jsonPath, obj.ToJsonString(ConfigJson.Options) + "\n");
+                outputs.AddText(jsonPath, obj.ToJsonString(ConfigJson.Options) + "\n");
+                outputs.Commit();
             }
             return 0;
         });

@@ -40,7 +40,7 @@ internal static class RunCommand
             var request = new RunRequest(p.GetValue(trace), p.GetValue(configs) ?? [], p.GetValue(set) ?? [], p.GetValue(layers), p.GetValue(focus), exec);
             using var run = ReportRun.Prepare(request, console.Warn);
             string target = p.GetValue(output) ?? ReportName.Default(run.Trace.Name, run.Configs.Select(c => c.Label).ToList(), started);
-            using var folder = ReportFolder.Begin(target, p.GetValue(force));
+            using var folder = ReportFolder.Begin(target, p.GetValue(force), ManifestJson.Format, [request.Trace, .. request.ConfigPaths]);
 
             var outcomes = console.IsTerminal ? WithProgress(console, run) : WithLines(console, run);
             var result = run.Finish(outcomes, commandLine, started);

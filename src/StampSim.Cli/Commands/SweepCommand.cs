@@ -46,7 +46,8 @@ internal static class SweepCommand
         var dirs = new Argument<string[]>("dirs") { Description = "Shard folders", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "Merged folder", Required = true };
         var specOption = new Option<string?>("--spec") { Description = "The sweep spec (default: the path recorded in the shards)" };
-        var cmd = new Command("merge", "Combine the shard folders of one sweep into a single result.") { dirs, output, specOption };
+        var force = new Option<bool>("--force") { Description = "Replace an existing merged sweep folder (the old one is removed only once the new one is complete)" };
+        var cmd = new Command("merge", "Combine the shard folders of one sweep into a single result.") { dirs, output, specOption, force };
         cmd.SetAction(p =>
         {
             var folders = p.GetValue(dirs)!;
@@ -54,8 +55,11 @@ internal static class SweepCommand
                 ?? throw new InputException($"{folders[0]}: not a sweep folder (no {SweepState.FileName})"));
             var started = DateTimeOffset.UtcNow;
             var spec = SweepSpec.Load(specPath);
-            int points = SweepMerge.Merge(folders, p.GetValue(output)!, spec);
-            WriteReport(p, p.GetValue(output)!, spec, 0, started);
+            // The merged folder appears whole or not at all, like a report.
+            using var folder = Reports.Folder.ReportFolder.Begin(p.GetValue(output)!, p.GetValue(force), SweepReport.Format, [specPath, .. folders]);
+            int points = SweepMerge.Merge(folders, folder.Staging, spec);
+            WriteReport(p, folder.Staging, spec, 0, started);
+            folder.Commit();
             console.Out.WriteLine($"merge: {folders.Length} shards, {points} points into {p.GetValue(output)}");
             return 0;
         });

@@ -52,7 +52,7 @@ internal static class SynthCommand
             int t = p.GetValue(threads);
             if (t < 0) throw new InputException($"--threads: must be 0 or positive, got {t}");
             string path = p.GetValue(output)!;
-            OutputSet.RequireDirectory(path);
+            OutputPath.CheckFile(path, $"--out {path}");
             var clock = Stopwatch.StartNew();
             var generator = new SyntheticTrace(options, new ExecutionOptions(t));
             generator.Write(path);

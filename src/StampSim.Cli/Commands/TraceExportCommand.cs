@@ -20,15 +20,18 @@ internal static class TraceExportCommand
         {
             string xPath = p.GetValue(x)!;
             string? wPath = p.GetValue(weight), bPath = p.GetValue(bias);
-            foreach (var path in new[] { xPath, wPath, bPath }.OfType<string>()) OutputSet.RequireDirectory(path);
-            using var file = TraceFile.Open(p.GetValue(trace)!, warn: console.Warn);
+            string tracePath = p.GetValue(trace)!;
+            using var outputs = new OutputSet([tracePath]);
+            outputs.Reserve(xPath, "--x");
+            if (wPath is not null) outputs.Reserve(wPath, "--weight");
+            if (bPath is not null) outputs.Reserve(bPath, "--bias");
+            using var file = TraceFile.Open(tracePath, warn: console.Warn);
             var l = TraceOptions.Resolve(file, p.GetValue(layer));
             if (wPath is not null && l.Weight is null)
                 throw new InputException($"--weight: layer '{l.Name}' of {file.Path} has no weight");
             if (bPath is not null && l.Bias is null)
                 throw new InputException($"--bias: layer '{l.Name}' of {file.Path} has no bias");
 
-            using var outputs = new OutputSet();
             var xm = file.ReadActivations(l);
             outputs.Add(xPath, s => NpyFile.WriteTo<float>(s, xm.Data, xm.Rows, xm.Cols));
             if (wPath is not null) Export(outputs, file, l.Weight!, wPath);

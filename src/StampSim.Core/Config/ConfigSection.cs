@@ -179,7 +179,9 @@ public sealed class ConfigSection
         if (entry is null) return @default;
         if (entry.Value is not ConfigScalar s)
             throw Error(entry.Value.Mark, key, $"expected a single value, found {entry.Value.KindName}");
-        return s.IsNull ? @default : parse(s.Text.Trim(), s.Mark);
+        if (!s.IsNull) return parse(s.Text.Trim(), s.Mark);
+        // null means "none", which only a key whose default is none can take; elsewhere it hides a mistake.
+        return @default is null ? @default : throw Error(s.Mark, key, "null is not a value here; give a value, or leave the key out for the default");
     }
 
     private T Required<T>(string key, Func<string, SourceMark, T> parse)

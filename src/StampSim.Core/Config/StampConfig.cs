@@ -56,11 +56,8 @@ public sealed record StampConfig
     public static (string Text, string Source) ReadText(string? path)
     {
         if (path is null) return (ReadEmbedded(DefaultResource), $"(embedded) {DefaultResource}");
-        try { return (File.ReadAllText(path), path); }
-        catch (FileNotFoundException) { throw new InputException($"{path}: config file not found"); }
-        catch (DirectoryNotFoundException) { throw new InputException($"{path}: config file not found"); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-        catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException($"{path}: config file not found");
+        return (Io.StrictText.ReadFile(path), path);
     }
 
     /// <summary>Reads a config from its root section.</summary>

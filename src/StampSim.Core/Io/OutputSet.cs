@@ -1,39 +1,44 @@
 namespace StampSim.Io;
 
 /// <summary>
-/// A set of output files that appear together or not at all: each is written to a temporary file
-/// beside its target, and all are renamed into place by <see cref="Commit"/>. Disposing without
-/// committing removes the temporary files, so a failed command leaves no partial output.
+/// The output files of one command, which appear together or not at all: each is written to a temporary
+/// file beside its target, and all are renamed into place by <see cref="Commit"/>. Disposing without
+/// committing removes the temporary files, so a failed command leaves no partial output. Every path is
+/// checked when reserved (before any work): it obeys <see cref="OutputPath"/>, is none of the command's
+/// inputs, and no two outputs share a path.
 /// </summary>
 public sealed class OutputSet : IDisposable
 {
-    private readonly List<(string Temp, string Target)> _files = [];
+    private readonly HashSet<string> _inputs;
+    private readonly Dictionary<string, string> _reserved = new(StringComparer.Ordinal);
+    private readonly List<(string Temp, string Target, string Shown)> _files = [];
     private bool _committed;
 
-    /// <summary>Checks up front that the directory of <paramref name="path"/> exists.</summary>
-    public static void RequireDirectory(string path)
+    /// <summary>An output set for a command that reads <paramref name="inputs"/> (null entries are ignored).</summary>
+    public OutputSet(IEnumerable<string?> inputs) =>
+        _inputs = inputs.OfType<string>().Select(OutputPath.Canonical).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Checks an output path up front; <paramref name="option"/> names it in errors (e.g. <c>--out</c>).</summary>
+    /// <exception cref="InputException">The path cannot or must not be written.</exception>
+    public void Reserve(string path, string option)
     {
-        string dir = Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".";
-        if (!Directory.Exists(dir))
-            throw new InputException($"{path}: directory '{dir}' does not exist");
+        string shown = $"{option} {path}";
+        OutputPath.CheckFile(path, shown);
+        OutputPath.CheckNotInput(path, shown, _inputs);
+        string canonical = OutputPath.Canonical(path);
+        if (_reserved.TryGetValue(canonical, out var other))
+            throw new InputException($"{shown}: the same file as {other}; give each output its own path");
+        _reserved[canonical] = option;
     }
 
-    /// <summary>Writes the content of <paramref name="path"/> to its temporary file.</summary>
+    /// <summary>Writes the content of <paramref name="path"/> (reserved first if it was not) to its temporary file.</summary>
     public void Add(string path, Action<Stream> write)
     {
-        RequireDirectory(path);
+        string canonical = OutputPath.Canonical(path);
+        if (!_reserved.ContainsKey(canonical)) Reserve(path, "output");
         string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        _files.Add((temp, full));
-        try
-        {
-            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            write(stream);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InputException($"{path}: cannot write ({e.Message})", e);
-        }
+        StaleOutputs.Clean(full);
+        _files.Add((AtomicFile.WriteTemp(full, path, write), full, path));
     }
 
     /// <summary>Writes UTF-8 text (no BOM).</summary>
@@ -42,24 +47,15 @@ public sealed class OutputSet : IDisposable
     /// <summary>Moves every file into place.</summary>
     public void Commit()
     {
-        foreach (var (temp, target) in _files)
-        {
-            try { File.Move(temp, target, overwrite: true); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new InputException($"{target}: cannot write ({e.Message})", e);
-            }
-        }
+        foreach (var (temp, target, shown) in _files)
+            AtomicFile.Commit(temp, target, shown);
         _committed = true;
     }
 
     /// <summary>Removes temporary files that were not committed.</summary>
     public void Dispose()
     {
-        foreach (var (temp, _) in _files)
-        {
-            if (_committed && !File.Exists(temp)) continue;
-            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        }
+        foreach (var (temp, _, _) in _files)
+            if (!_committed || File.Exists(temp)) AtomicFile.TryDelete(temp);
     }
 }

@@ -55,11 +55,8 @@ public sealed record SweepSpec
     /// <summary>Reads and validates a spec file.</summary>
     public static SweepSpec Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: sweep spec not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-        return Parse(text, path);
+        if (!File.Exists(path) && !Directory.Exists(path)) throw new InputException($"{path}: sweep spec not found");
+        return Parse(Io.StrictText.ReadFile(path), path);
     }
 
     /// <summary>Parses spec text.</summary>
@@ -98,7 +95,26 @@ public sealed record SweepSpec
             Source = source,
         };
         s.RejectUnknownKeys();
+        CheckSize(spec, s.MarkOf("axes"));
         return spec;
+    }
+
+    /// <summary>Most points a sweep expands to (every point is planned up front, with its config).</summary>
+    public const long MaxPoints = 1_000_000;
+
+    // The grid is the product of the axis sizes, which overflows long with a few dozen modest axes.
+    private static void CheckSize(SweepSpec spec, SourceMark axesMark)
+    {
+        long total = (long)spec.Configs.Count * spec.Traces.Count;
+        foreach (var axis in spec.Axes)
+        {
+            if (total > MaxPoints * 1000 / axis.Values.Count)
+                throw new InputException($"{axesMark}: axes: the grid is too large (more than {MaxPoints * 1000:N0} combinations); shrink the axes");
+            total *= axis.Values.Count;
+        }
+        long planned = spec.Sampling.Random is int count ? Math.Min(total, (long)count * spec.Configs.Count * spec.Traces.Count) : total;
+        if (planned > MaxPoints)
+            throw new InputException($"{axesMark}: axes: the sweep has {planned:N0} points, more than the {MaxPoints:N0} allowed; shrink the axes or sample with 'random:'");
     }
 
     /// <summary>The name that selects the trace bundled with StampSim.</summary>

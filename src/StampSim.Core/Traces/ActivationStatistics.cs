@@ -66,7 +66,7 @@ public sealed record ActivationStatistics
             TensorPrimitives.Abs(x.Row(i), magnitudes);
             TensorPrimitives.Max(channelMax, magnitudes, channelMax);
         }
-        int flat = TensorPrimitives.IndexOfMaxMagnitude(x.Span);
+        long flat = IndexOfMaxMagnitude(x);
         var sorted = channelMax.Order().ToArray();
         double median = d % 2 == 1 ? sorted[d / 2] : 0.5 * ((double)sorted[d / 2 - 1] + sorted[d / 2]);
         var outliers = Enumerable.Range(0, d)
@@ -80,8 +80,8 @@ public sealed record ActivationStatistics
         return new ActivationStatistics
         {
             MaxAbs = Math.Abs(x.Data[flat]),
-            MaxAbsToken = flat / d,
-            MaxAbsChannel = flat % d,
+            MaxAbsToken = (int)(flat / d),
+            MaxAbsChannel = (int)(flat % d),
             MedianChannelMax = median,
             OutlierFactor = outlierFactor,
             OutlierChannels = outliers,
@@ -91,6 +91,25 @@ public sealed record ActivationStatistics
             Transform = transform.Description,
             Lag1Autocorrelation = Lag1(x, Math.Min(startToken, s)),
         };
+    }
+
+    // Row by row: TensorPrimitives.IndexOfMaxMagnitude tracks indices in float32 lanes, which cannot
+    // count past 2^24, so over a whole large matrix it returns a wrong element.
+    private static long IndexOfMaxMagnitude(Matrix<float> x)
+    {
+        long best = 0;
+        float bestAbs = -1;
+        for (int i = 0; i < x.Rows; i++)
+        {
+            var row = x.Row(i);
+            int j = TensorPrimitives.IndexOfMaxMagnitude(row);
+            if (Math.Abs(row[j]) > bestAbs)
+            {
+                bestAbs = Math.Abs(row[j]);
+                best = (long)i * x.Cols + j;
+            }
+        }
+        return best;
     }
 
     private static double EnergyShare(ReadOnlySpan<float> data, int d, int first)

@@ -28,10 +28,25 @@ public static class BundledTrace
             ?? throw new InvalidOperationException("the bundled trace is missing from the assembly");
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        string hash = Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
-        string path = Path.Combine(Path.GetTempPath(), $"stampsim-{hash}-{FileName}");
-        if (!File.Exists(path) || new FileInfo(path).Length != bytes.Length)
+        byte[] hash = SHA256.HashData(bytes);
+        string path = Path.Combine(Path.GetTempPath(), $"stampsim-{Convert.ToHexStringLower(hash)[..16]}-{FileName}");
+        // The copy lives in a shared temp folder where anyone can edit it, so it is used only when its
+        // content still hashes to the resource's; otherwise it is written again.
+        if (!IsIntact(path, hash))
             Io.AtomicFile.Write(path, s => s.Write(bytes));
         return path;
+    }
+
+    private static bool IsIntact(string path, byte[] hash)
+    {
+        try
+        {
+            using var file = File.OpenRead(path);
+            return SHA256.HashData(file).AsSpan().SequenceEqual(hash);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -92,7 +92,7 @@ public sealed class TraceFile : IDisposable
     {
         var info = Tensor(layer.Activation);
         var data = Read(info);
-        LayerInputs.RequireFinite(data, (int)info.Shape[1], info.Where);
+        LayerInputs.RequireInRange(data, (int)info.Shape[1], info.Where);
         return new Matrix<float>((int)info.Shape[0], (int)info.Shape[1], data);
     }
 
@@ -135,7 +135,7 @@ public sealed class TraceFile : IDisposable
     {
         var info = Tensor(key);
         var data = Read(info);
-        LayerInputs.RequireFinite(data, info.Shape.Length == 2 ? (int)info.Shape[1] : 0, info.Where);
+        LayerInputs.RequireInRange(data, info.Shape.Length == 2 ? (int)info.Shape[1] : 0, info.Where);
         return data;
     }
 

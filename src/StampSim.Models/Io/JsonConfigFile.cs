@@ -19,10 +19,7 @@ internal sealed class JsonConfigFile
     /// <summary>Reads and parses <paramref name="path"/>, which must hold a JSON object.</summary>
     public static JsonConfigFile Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
+        string text = StampSim.Io.StrictText.ReadFile(path);
         try
         {
             using var doc = JsonDocument.Parse(text);

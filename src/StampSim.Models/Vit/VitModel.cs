@@ -41,7 +41,7 @@ public sealed class VitModel
         long expected = (long)c.Channels * c.ImageSize * c.ImageSize;
         if (pixels.Length != expected)
             throw new InputException($"image: {pixels.Length} values, expected {c.Channels}x{c.ImageSize}x{c.ImageSize} = {expected} (float32 CHW)");
-        LayerInputs.RequireFinite(pixels, c.ImageSize, "image");
+        LayerInputs.RequireInRange(pixels, c.ImageSize, "image");
         var patches = Patchify(pixels);
         var embedded = linear.Linear(new LinearCall("vit.embeddings.patch_embeddings.projection", LinearKind.PatchEmbed, null,
             patches, Weights.PatchEmbedding.Weight, Weights.PatchEmbedding.Bias, c.Grid));

@@ -6,7 +6,7 @@ namespace StampSim.Pipeline;
 public sealed record LayerInputs
 {
     /// <summary>Validates shapes and values; errors name the tensor and the first bad index.</summary>
-    /// <exception cref="InputException">Shapes disagree or a value is NaN or infinite.</exception>
+    /// <exception cref="InputException">Shapes disagree or a value is NaN, infinite or beyond <see cref="MaxMagnitude"/>.</exception>
     public LayerInputs(Matrix<float> x, Matrix<float> w, float[]? bias, string name = "layer", string xName = "X", string wName = "W", string biasName = "bias")
     {
         if (x.Rows == 0 || x.Cols == 0)
@@ -17,9 +17,9 @@ public sealed record LayerInputs
             throw new InputException($"{wName}: weight shape ({w.Rows}, {w.Cols}) does not match activations ({x.Rows}, {x.Cols}): expected (n, {x.Cols})");
         if (bias is not null && bias.Length != w.Rows)
             throw new InputException($"{biasName}: bias has {bias.Length} values, expected n = {w.Rows}");
-        RequireFinite(x.Data, x.Cols, xName);
-        RequireFinite(w.Data, w.Cols, wName);
-        if (bias is not null) RequireFinite(bias, bias.Length, biasName);
+        RequireInRange(x.Data, x.Cols, xName);
+        RequireInRange(w.Data, w.Cols, wName);
+        if (bias is not null) RequireInRange(bias, bias.Length, biasName);
         X = x;
         W = w;
         Bias = bias;
@@ -47,19 +47,27 @@ public sealed record LayerInputs
     /// <summary>Output channels n.</summary>
     public int Outputs => W.Rows;
 
-    /// <summary>Throws naming the first NaN or infinity.</summary>
-    public static void RequireFinite(ReadOnlySpan<float> data, int cols, string name)
+    /// <summary>
+    /// Largest |value| accepted in X, W and b: 2^40 (about 1.1e12). The golden pipeline is float32, and an
+    /// output element sums d products x*w; with |x|, |w| &lt;= 2^40 and d &lt; 2^31 that sum stays below 2^111,
+    /// far inside float32 (2^128), and so do the transforms (sums of at most s values) and the float64
+    /// metrics. Real activations are below 1e5, so the bound only turns away corrupt or hostile inputs,
+    /// which would otherwise come out as infinities and NaN.
+    /// </summary>
+    public const float MaxMagnitude = 1L << 40;
+
+    /// <summary>Throws naming the first NaN, infinity or value beyond <see cref="MaxMagnitude"/>, with its index.</summary>
+    public static void RequireInRange(ReadOnlySpan<float> data, int cols, string name)
     {
-        int bad = System.Numerics.Tensors.TensorPrimitives.IndexOfMaxMagnitude(data);
-        if (bad < 0 || float.IsFinite(data[bad])) return;
+        // MaxMagnitude propagates NaN, so one vectorised pass clears the common case.
+        if (data.IsEmpty || System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data) is var m && Math.Abs(m) <= MaxMagnitude) return;
         for (int i = 0; i < data.Length; i++)
         {
-            if (!float.IsFinite(data[i]))
-            {
-                string what = float.IsNaN(data[i]) ? "NaN" : "infinity";
-                string index = cols > 0 && data.Length != cols ? $"[{i / cols}, {i % cols}]" : $"[{i}]";
-                throw new InputException($"{name}: {what} at index {index}");
-            }
+            if (float.IsFinite(data[i]) && Math.Abs(data[i]) <= MaxMagnitude) continue;
+            string what = float.IsNaN(data[i]) ? "NaN" : float.IsInfinity(data[i]) ? "infinity"
+                : $"{data[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)} exceeds the supported magnitude 2^40 (about 1.1e12)";
+            string index = cols > 0 && data.Length != cols ? $"[{i / cols}, {i % cols}]" : $"[{i}]";
+            throw new InputException($"{name}: {what} at index {index}");
         }
     }
 }

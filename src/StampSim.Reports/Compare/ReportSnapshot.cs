@@ -55,7 +55,7 @@ public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObje
             throw Incomplete(folder, $"{name} is missing");
         try
         {
-            return JsonNode.Parse(File.ReadAllText(path)) as JsonObject ?? throw Incomplete(folder, $"{name} is not a JSON object");
+            return JsonNode.Parse(Io.StrictText.ReadFile(path)) as JsonObject ?? throw Incomplete(folder, $"{name} is not a JSON object");
         }
         catch (JsonException e)
         {

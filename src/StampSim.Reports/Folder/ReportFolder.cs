@@ -1,21 +1,27 @@
+using StampSim.Io;
+
 namespace StampSim.Reports.Folder;
 
 /// <summary>
 /// A report folder that appears complete or not at all. Files are written into a hidden staging folder
 /// beside the target, which is renamed into place by <see cref="Commit"/>; disposing without committing
-/// deletes it. An existing target is never written into: it must be absent or empty, or, with
-/// <c>force</c>, it is moved aside and deleted only after the new folder is in place.
+/// deletes it, and a staging folder left by a killed run is removed by the next one. An existing target
+/// is never written into: it must be absent or empty, or, with <c>force</c>, a complete StampSim folder of
+/// the same kind (see <see cref="OwnedFolder"/>), which is moved aside and deleted only after the new
+/// folder is in place.
 /// </summary>
 public sealed class ReportFolder : IDisposable
 {
     private readonly bool _force;
+    private readonly string _format;
     private bool _committed;
 
-    private ReportFolder(string target, string staging, bool force)
+    private ReportFolder(string target, string staging, bool force, string format)
     {
         Target = target;
         Staging = staging;
         _force = force;
+        _format = format;
     }
 
     /// <summary>Where the report will be.</summary>
@@ -25,36 +31,41 @@ public sealed class ReportFolder : IDisposable
     public string Staging { get; }
 
     /// <summary>Checks the target and creates the staging folder (and the target's parent directories).</summary>
-    /// <exception cref="InputException">The target is a file, or a non-empty folder without <paramref name="force"/>, or cannot be created.</exception>
-    public static ReportFolder Begin(string target, bool force)
+    /// <param name="target">The folder to create or replace.</param>
+    /// <param name="force">Replace a complete folder of the same kind.</param>
+    /// <param name="format">The manifest <c>format</c> of this kind of folder.</param>
+    /// <param name="inputs">The command's inputs, which the folder must not hold.</param>
+    /// <exception cref="InputException">The target may not be written (see <see cref="OutputPath.CheckFolder"/> and <see cref="OwnedFolder.CheckReplaceable"/>), or cannot be created.</exception>
+    public static ReportFolder Begin(string target, bool force, string format, IEnumerable<string?> inputs)
     {
-        string full = Path.GetFullPath(target).TrimEnd(Path.DirectorySeparatorChar);
-        CheckTarget(target, full, force);
+        string full = OutputPath.CheckFolder(target, target, inputs);
+        OwnedFolder.CheckReplaceable(full, target, format, force);
         string parent = Path.GetDirectoryName(full) ?? throw new InputException($"{target}: cannot write a report at the file-system root");
-        string staging = Path.Combine(parent, $".{Path.GetFileName(full)}.partial-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
+            StaleOutputs.Clean(full);
+            string staging = StaleOutputs.Beside(full, StaleOutputs.Staging);
             Directory.CreateDirectory(staging);
+            return new ReportFolder(full, staging, force, format);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new InputException($"{target}: cannot create the report folder ({e.Message})", e);
         }
-        return new ReportFolder(full, staging, force);
     }
 
     /// <summary>Moves the finished report into place.</summary>
     /// <exception cref="InputException">The target appeared meanwhile, or the rename fails; the staging folder is then removed on dispose.</exception>
     public void Commit()
     {
-        CheckTarget(Target, Target, _force);
+        OwnedFolder.CheckReplaceable(Target, Target, _format, _force);
         string? aside = null;
         try
         {
             if (Directory.Exists(Target))
             {
-                aside = Path.Combine(Path.GetDirectoryName(Target)!, $".{Path.GetFileName(Target)}.replaced-{Guid.NewGuid():N}");
+                aside = StaleOutputs.Beside(Target, StaleOutputs.Replaced);
                 Directory.Move(Target, aside);
             }
             Directory.Move(Staging, Target);
@@ -72,14 +83,6 @@ public sealed class ReportFolder : IDisposable
     public void Dispose()
     {
         if (!_committed) TryDelete(Staging);
-    }
-
-    private static void CheckTarget(string shown, string full, bool force)
-    {
-        if (File.Exists(full))
-            throw new InputException($"{shown}: exists and is a file; choose another --out");
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !force)
-            throw new InputException($"{shown}: already exists and is not empty; a report is never overwritten in place (choose another --out, or --force to replace it)");
     }
 
     private static void TryMove(string from, string to)

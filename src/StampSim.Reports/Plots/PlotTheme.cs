@@ -65,10 +65,11 @@ internal static class PlotTheme
         plot.Axes.Left.MinimumSize = 30 + longest * 4f; // room for the first, slanted label
     }
 
-    /// <summary>Writes the PNG and the SVG of <paramref name="plot"/>.</summary>
+    /// <summary>Writes the PNG and the SVG of <paramref name="plot"/>, each atomically (a sweep's plots are written in place).</summary>
     public static void Save(Plot plot, string folder, string stem, (int Width, int Height) size)
     {
-        plot.SavePng(Path.Combine(folder, stem + ".png"), size.Width, size.Height);
-        plot.SaveSvg(Path.Combine(folder, stem + ".svg"), size.Width, size.Height);
+        var png = plot.GetImageBytes(size.Width, size.Height, ImageFormat.Png);
+        Io.AtomicFile.Write(Path.Combine(folder, stem + ".png"), s => s.Write(png));
+        Io.AtomicFile.WriteAllText(Path.Combine(folder, stem + ".svg"), plot.GetSvgXml(size.Width, size.Height));
     }
 }

@@ -57,7 +57,7 @@ public static class PointsCsv
     public static SortedDictionary<long, string[]> Read(string path, string expectedHeader)
     {
         var rows = new SortedDictionary<long, string[]>();
-        string text = File.ReadAllText(path);
+        string text = Io.StrictText.ReadFile(path);
         int complete = text.LastIndexOf('\n') + 1;
         var lines = text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length == 0) return rows;

@@ -16,6 +16,9 @@ namespace StampSim.Reports.Sweeps;
 /// </summary>
 public static class SweepReport
 {
+    /// <summary>The manifest <c>format</c> of a sweep folder.</summary>
+    public const string Format = "stampsim-sweep";
+
     /// <summary>Writes the report of the complete sweep in <paramref name="dir"/>.</summary>
     public static void Write(string dir, SweepSpec spec, SweepState state, int engineRuns, RunProvenance provenance)
     {
@@ -25,7 +28,7 @@ public static class SweepReport
         AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Html), Html.SweepHtml.Build(table, state, engineRuns, plots, provenance, dir));
         var manifest = new JsonObject
         {
-            ["format"] = "stampsim-sweep",
+            ["format"] = Format,
             ["format_version"] = 1,
             ["tool"] = new JsonObject { ["name"] = "stampsim", ["version"] = provenance.ToolVersion, ["build_commit"] = provenance.BuildCommit, ["git_commit"] = provenance.Git.Commit, ["git_dirty"] = provenance.Git.Dirty },
             ["command_line"] = new JsonArray(provenance.CommandLine.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),

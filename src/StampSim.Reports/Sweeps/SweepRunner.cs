@@ -43,7 +43,7 @@ public static class SweepRunner
         var spec = inputs.Spec;
         var all = SweepPlan.Expand(spec, inputs.Configs);
         var mine = options.ShardIndex is int shard ? all.Where(p => p.Index % options.ShardCount == shard).ToList() : all.ToList();
-        Directory.CreateDirectory(options.OutDir);
+        SweepFolder.Prepare(options.OutDir, [spec.Source, .. spec.Configs, .. spec.Traces]);
         string pointsPath = Path.Combine(options.OutDir, PointsFile);
         var state = new SweepState(inputs.Hash, spec.Source, options.ShardIndex, options.ShardCount, mine.Count, all.Count);
         var previous = SweepState.Read(options.OutDir);
@@ -62,7 +62,7 @@ public static class SweepRunner
 
         string header = PointsCsv.Header(spec);
         if (File.Exists(pointsPath)) PointsCsv.TrimTornLine(pointsPath);
-        else File.WriteAllText(pointsPath, header);
+        else Io.AtomicFile.WriteAllText(pointsPath, header);
         var done = PointsCsv.Read(pointsPath, header);
         var pending = mine.Where(p => !done.ContainsKey(p.Index)).ToList();
 

@@ -39,7 +39,7 @@ public sealed record SweepState(string SpecHash, string SpecSource, int? ShardIn
         if (!File.Exists(path)) return null;
         try
         {
-            var o = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+            var o = JsonNode.Parse(StrictText.ReadFile(path))!.AsObject();
             return new SweepState(o["spec_hash"]!.GetValue<string>(), o["spec"]!.GetValue<string>(), o["shard_index"]?.GetValue<int>(),
                 o["shard_count"]!.GetValue<int>(), o["points"]!.GetValue<int>(), o["total_points"]!.GetValue<int>());
         }

@@ -9,7 +9,7 @@ public class StampConfigTests
     [Fact]
     public void Empty_config_has_the_contract_defaults()
     {
-        var c = StampConfig.Parse("", "empty.yaml");
+        var c = StampConfig.Parse("version: 1\n", "defaults.yaml");
         var n = c.Numerics;
         Assert.Equal(SequenceTransformKind.Haar, n.Transform);
         Assert.Null(n.Levels);

@@ -1,9 +1,12 @@
 using StampSim.Reports.Folder;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Tests.Folder;
 
 public class ReportFolderTests
 {
+    private const string Format = ManifestJson.Format;
+
     private static void WriteSomething(ReportFolder folder) => File.WriteAllText(Path.Combine(folder.Staging, "report.md"), "new");
 
     [Fact]
@@ -11,7 +14,7 @@ public class ReportFolderTests
     {
         using var dir = new TempDir();
         string target = dir.File("reports/run1");
-        using (var folder = ReportFolder.Begin(target, force: false))
+        using (var folder = ReportFolder.Begin(target, force: false, Format, []))
         {
             Assert.False(Directory.Exists(target));
             WriteSomething(folder);
@@ -25,7 +28,7 @@ public class ReportFolderTests
     public void An_uncommitted_report_leaves_no_trace()
     {
         using var dir = new TempDir();
-        using (var folder = ReportFolder.Begin(dir.File("run1"), force: false)) WriteSomething(folder);
+        using (var folder = ReportFolder.Begin(dir.File("run1"), force: false, Format, [])) WriteSomething(folder);
         Assert.Empty(dir.Entries);
     }
 
@@ -36,8 +39,8 @@ public class ReportFolderTests
         string target = dir.File("run1");
         Directory.CreateDirectory(Path.Combine(target, "plots"));
         File.WriteAllText(Path.Combine(target, "report.md"), "half");
-        var e = Assert.Throws<InputException>(() => ReportFolder.Begin(target, force: false));
-        Assert.Contains("already exists and is not empty; a report is never overwritten in place", e.Message);
+        var e = Assert.Throws<InputException>(() => ReportFolder.Begin(target, force: false, Format, []));
+        Assert.Contains("is not a complete StampSim 'stampsim-report' folder (no manifest.json); it is never replaced, even with --force", e.Message);
         Assert.Equal("half", File.ReadAllText(Path.Combine(target, "report.md")));
         Assert.Equal(["run1"], dir.Entries);
     }
@@ -48,7 +51,7 @@ public class ReportFolderTests
         using var dir = new TempDir();
         string target = dir.File("run1");
         Directory.CreateDirectory(target);
-        using (var folder = ReportFolder.Begin(target, force: false))
+        using (var folder = ReportFolder.Begin(target, force: false, Format, []))
         {
             WriteSomething(folder);
             folder.Commit();
@@ -64,7 +67,8 @@ public class ReportFolderTests
         string target = dir.File("run1");
         Directory.CreateDirectory(target);
         File.WriteAllText(Path.Combine(target, "stale.txt"), "old");
-        using (var folder = ReportFolder.Begin(target, force: true))
+        File.WriteAllText(Path.Combine(target, "manifest.json"), $$"""{"format": "{{Format}}", "files": [{"path": "stale.txt"}]}""");
+        using (var folder = ReportFolder.Begin(target, force: true, Format, []))
         {
             WriteSomething(folder);
             Assert.True(File.Exists(Path.Combine(target, "stale.txt")));
@@ -79,7 +83,7 @@ public class ReportFolderTests
     {
         using var dir = new TempDir();
         string target = dir.File("run1");
-        using (var folder = ReportFolder.Begin(target, force: false))
+        using (var folder = ReportFolder.Begin(target, force: false, Format, []))
         {
             WriteSomething(folder);
             Directory.CreateDirectory(target);
@@ -95,7 +99,7 @@ public class ReportFolderTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir.File("run1"), "x");
-        var e = Assert.Throws<InputException>(() => ReportFolder.Begin(dir.File("run1"), force: true));
+        var e = Assert.Throws<InputException>(() => ReportFolder.Begin(dir.File("run1"), force: true, Format, []));
         Assert.Contains("exists and is a file", e.Message);
     }
 }

@@ -60,8 +60,8 @@ public sealed record NpyHeader(ElementType ElementType, bool BigEndian, bool For
         var text = new byte[headerLen];
         if (ReadFully(stream, text) < headerLen)
             throw new InputException($"{name}: truncated .npy header");
-        var enc = major == 3 ? Encoding.UTF8 : Encoding.Latin1;
-        var dict = PyLiteral.ParseDict(enc.GetString(text), name);
+        string literal = major == 3 ? Io.StrictText.Decode(text, name, prefix) : Encoding.Latin1.GetString(text);
+        var dict = PyLiteral.ParseDict(literal, name);
         if (!dict.TryGetValue("descr", out var descrObj) || descrObj is not string descr)
             throw new InputException($"{name}: .npy header has no 'descr' string (structured dtypes are not supported)");
         if (!dict.TryGetValue("fortran_order", out var fo) || fo is not bool fortran)
@@ -70,6 +70,8 @@ public sealed record NpyHeader(ElementType ElementType, bool BigEndian, bool For
             throw new InputException($"{name}: .npy header has no 'shape' tuple");
         if (shape.Any(x => x < 0))
             throw new InputException($"{name}: negative dimension in shape");
+        if (dict.Keys.FirstOrDefault(k => k is not ("descr" or "fortran_order" or "shape")) is { } extra)
+            throw new InputException($"{name}: .npy header has an unexpected key '{extra}' (only 'descr', 'fortran_order' and 'shape' are allowed)");
         var (type, big) = ParseDescr(descr, name);
         var header = new NpyHeader(type, big, fortran, shape.ToArray(), prefix + headerLen);
         try { _ = header.DataBytes; }

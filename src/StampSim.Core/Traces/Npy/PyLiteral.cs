@@ -23,6 +23,8 @@ internal static class PyLiteral
             Skip(text, ref pos);
             Expect(text, ref pos, ':', name);
             Skip(text, ref pos);
+            if (result.ContainsKey(key))
+                throw Bad(name, $"duplicate key '{key}'");
             result[key] = ParseValue(text, ref pos, name);
             Skip(text, ref pos);
             if (Peek(text, pos) == ',') { pos++; continue; }
@@ -56,7 +58,8 @@ internal static class PyLiteral
             {
                 Skip(t, ref pos);
                 if (Peek(t, pos) == close) { pos++; break; }
-                if (ParseValue(t, ref pos, name) is not long v)
+                // Shapes are flat: refusing a nested bracket here keeps the recursion one level deep.
+                if (Peek(t, pos) is '(' or '[' || ParseValue(t, ref pos, name) is not long v)
                 {
                     if (c == '[') throw Bad(name, "structured dtypes are not supported");
                     throw Bad(name, "shape entries must be integers");

@@ -118,6 +118,8 @@ public sealed class SafetensorsFile : IDisposable
 
     private static (Dictionary<string, SafetensorsTensorInfo>, Dictionary<string, string>) ParseHeader(byte[] header, string path, long dataLength)
     {
+        // The header is checked as UTF-8 first, so that a bad byte is named by its offset in the file.
+        Io.StrictText.Decode(header, path, 8);
         JsonDocument doc;
         try { doc = JsonDocument.Parse(header); }
         catch (JsonException e) { throw new InputException($"{path}: header is not valid JSON ({e.Message})"); }
@@ -127,14 +129,19 @@ public sealed class SafetensorsFile : IDisposable
                 throw new InputException($"{path}: header must be a JSON object");
             var tensors = new Dictionary<string, SafetensorsTensorInfo>(StringComparer.Ordinal);
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var prop in doc.RootElement.EnumerateObject())
             {
+                if (!seen.Add(prop.Name))
+                    throw new InputException($"{path}: header has the key '{prop.Name}' twice");
                 if (prop.Name == "__metadata__")
                 {
                     if (prop.Value.ValueKind != JsonValueKind.Object)
                         throw new InputException($"{path}: __metadata__ must be an object of strings");
                     foreach (var m in prop.Value.EnumerateObject())
                     {
+                        if (metadata.ContainsKey(m.Name))
+                            throw new InputException($"{path}: __metadata__ has the key '{m.Name}' twice");
                         if (m.Value.ValueKind != JsonValueKind.String)
                             throw new InputException($"{path}: __metadata__ value '{m.Name}' must be a string");
                         metadata[m.Name] = m.Value.GetString()!;

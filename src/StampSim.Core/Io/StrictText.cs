@@ -1,0 +1,40 @@
+using System.Text;
+
+namespace StampSim.Io;
+
+/// <summary>
+/// Reads text that must be UTF-8 (configs, sweep specs, headers, the files StampSim wrote): an invalid
+/// byte is an error naming the file and its byte offset, never a silent U+FFFD.
+/// </summary>
+public static class StrictText
+{
+    private static readonly UTF8Encoding Strict = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Reads a whole file as UTF-8 (a leading byte-order mark is dropped).</summary>
+    /// <exception cref="InputException">The file is missing, unreadable, or not UTF-8.</exception>
+    public static string ReadFile(string path)
+    {
+        byte[] bytes;
+        try { bytes = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found", e); }
+        catch (UnauthorizedAccessException e) when (Directory.Exists(path)) { throw new InputException($"{path}: is a directory, not a file", e); }
+        catch (UnauthorizedAccessException e) { throw new InputException($"{path}: permission denied", e); }
+        catch (IOException e) when (Directory.Exists(path)) { throw new InputException($"{path}: is a directory, not a file", e); }
+        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})", e); }
+        int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        return Decode(bytes.AsSpan(start), path, start);
+    }
+
+    /// <summary>Decodes UTF-8 bytes; <paramref name="offset"/> is where they start in <paramref name="source"/> (for the message).</summary>
+    /// <exception cref="InputException">An invalid byte.</exception>
+    public static string Decode(ReadOnlySpan<byte> bytes, string source, long offset = 0)
+    {
+        try { return Strict.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            long at = offset + Math.Max(0, e.Index);
+            string bad = e.BytesUnknown is { Length: > 0 } b ? $"0x{b[0]:X2}" : "a byte";
+            throw new InputException($"{source}: byte offset {at}: invalid UTF-8 ({bad}); the file must be UTF-8 text", e);
+        }
+    }
+}
