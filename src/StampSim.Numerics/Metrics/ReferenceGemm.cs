@@ -20,7 +20,7 @@ public static class ReferenceGemm
     public const int TileCols = 256;
 
     /// <summary>Reduction indices per packed block (an 8 x 256 operand panel stays in L1, the 256 x 256 weight block in L2).</summary>
-    private const int DepthBlock = 256;
+    private const int DepthBlock = 128;
 
     /// <summary>Receives one tile: rows [i0, i0+rows) x channels [n0, n0+cols), row-major in <paramref name="tile"/>.</summary>
     public delegate void TileConsumer(int i0, int rows, int n0, int cols, ReadOnlySpan<double> tile);

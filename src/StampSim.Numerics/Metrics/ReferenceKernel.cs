@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace StampSim.Metrics;
@@ -40,7 +41,9 @@ internal static unsafe class ReferenceKernel
         }
     }
 
-    // 8 rows x 2 vectors: 16 accumulators, 2 loads and 8 broadcasts per 16 FMAs.
+    // 8 rows x 2 vectors: 16 accumulators, 2 loads and 8 broadcasts per 16 FMAs. Short calls (one depth block)
+    // would spend too long in unoptimised tier-0 code, hence AggressiveOptimization.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block512(double* a, double* b, int kc, double* c, int ldc)
     {
         double* c0 = c, c1 = c + ldc, c2 = c + 2 * ldc, c3 = c + 3 * ldc, c4 = c + 4 * ldc, c5 = c + 5 * ldc, c6 = c + 6 * ldc, c7 = c + 7 * ldc;
@@ -69,6 +72,7 @@ internal static unsafe class ReferenceKernel
     }
 
     // 4 rows (from row0) x 4 vectors: the same 16-accumulator shape with 256-bit vectors.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Half256(double* a, double* b, int kc, double* c, int ldc, int row0)
     {
         double* c0 = c + row0 * ldc, c1 = c0 + ldc, c2 = c1 + ldc, c3 = c2 + ldc;
