@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using StampSim.Gemm;
 using StampSim.Hardware;
+using StampSim.Metrics;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
@@ -24,6 +25,7 @@ public class StageBenchmarks
     private MacArray _mac = null!;
     private MacArray _narrowMac = null!;
     private StampLayer _layer = null!;
+    private LayerResult _result = null!;
 
     /// <summary>Output channels: attention (4096) or MLP up/gate (14336).</summary>
     [Params(4096, 14336)]
@@ -45,6 +47,7 @@ public class StageBenchmarks
         _mac = new MacArray(16, _numerics.Accumulator);
         _narrowMac = new MacArray(16, new AccumulatorConfig { TreeBits = 16, AccBits = 24 });
         _layer = new StampLayer(_numerics, new MacArrayConfig().Rows, exec);
+        _result = _layer.Run(_inputs);
     }
 
     /// <summary>Haar DWT forward on X (s x d).</summary>
@@ -78,6 +81,14 @@ public class StageBenchmarks
     public GemmOutcome GemmOrderedEmulation() => IntegerGemm.Multiply(_qx, _qw, _narrowMac, Ordered, _output);
 
     private static readonly ExecutionOptions Ordered = new(ForceOrderedGemm: true);
+
+    /// <summary>The float64 reference GEMM alone (tiles computed and dropped).</summary>
+    [Benchmark]
+    public void MetricsReferenceGemm() => ReferenceGemm.ForEachTile(_inputs.X, _inputs.W, null, ExecutionOptions.Default, (_, _, _, _, _) => { });
+
+    /// <summary>Every metric of the layer: float64 reference, activation error, Theorem-1 bound.</summary>
+    [Benchmark]
+    public LayerMetrics MetricsWhole() => LayerMetrics.Compute(_inputs, _result, _numerics, ExecutionOptions.Default);
 
     /// <summary>The whole golden layer with default STaMP numerics.</summary>
     [Benchmark]

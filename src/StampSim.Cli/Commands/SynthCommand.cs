@@ -15,8 +15,10 @@ internal static class SynthCommand
     {
         var d0 = new SynthOptions();
         var s = new Option<int?>("--s") { Description = "Tokens s (with --grid: optional, H*W + prefix)" };
-        var d = new Option<int>("--d") { Description = "Input features d", Required = true };
-        var n = new Option<int>("--n") { Description = "Output features n", Required = true };
+        var d = new Option<int?>("--d") { Description = "Input features d (required unless --model-shape)" };
+        var n = new Option<int?>("--n") { Description = "Output features n (required unless --model-shape)" };
+        var modelShape = new Option<string?>("--model-shape") { Description = "Per-layer shapes of a model's blocks: llama-3-8b (q, k, v, o, gate, up, down; s defaults to 2048)" };
+        var blocks = new Option<int>("--blocks") { Description = "Blocks of --model-shape", DefaultValueFactory = _ => d0.Blocks };
         var grid = new Option<string?>("--grid") { Description = "Token grid HxW (separable 2-D correlation, e.g. a DiT 64x64)" };
         var prefix = new Option<int>("--prefix") { Description = "Independent tokens ahead of the grid (e.g. 1 for a CLS token)", DefaultValueFactory = _ => d0.Prefix };
         var layers = new Option<int>("--layers") { Description = "Number of layers", DefaultValueFactory = _ => d0.Layers };
@@ -35,16 +37,22 @@ internal static class SynthCommand
         var threads = CommonOptions.Threads();
         var cmd = new Command("synth", "Generate a seedable synthetic activation trace (AR(1) tokens, outlier channels, optional attention sink).")
         {
-            s, d, n, grid, prefix, layers, seed, output, rho, rhoRows, rhoCols, sigma, outliers, outlierScale, sink, weightStd, biasStd, dtype, threads,
+            s, d, n, modelShape, blocks, grid, prefix, layers, seed, output, rho, rhoRows, rhoCols, sigma, outliers, outlierScale, sink, weightStd, biasStd, dtype, threads,
         };
         cmd.SetAction(p =>
         {
             var g = ParseGrid(p.GetValue(grid));
             int pre = p.GetValue(prefix);
-            int tokens = p.GetValue(s) ?? (g is null ? throw new InputException("--s: required unless --grid is given") : g.Count + pre);
+            var model = p.GetValue(modelShape) is { } name ? ModelShape.Parse(name) : null;
+            int tokens = p.GetValue(s) ?? model?.Tokens ?? (g is null ? throw new InputException("--s: required unless --grid or --model-shape is given") : g.Count + pre);
+            if (model is not null && (p.GetValue(d) is not null || p.GetValue(n) is not null))
+                throw new InputException("--model-shape: the model gives every layer's d and n; drop --d and --n");
             var options = new SynthOptions
             {
-                Tokens = tokens, Features = p.GetValue(d), Outputs = p.GetValue(n), Grid = g, Prefix = pre, Layers = p.GetValue(layers),
+                Tokens = tokens, Model = model, Blocks = p.GetValue(blocks),
+                Features = model?.Layers[0].Features ?? p.GetValue(d) ?? throw new InputException("--d: required unless --model-shape is given"),
+                Outputs = model?.Layers[0].Outputs ?? p.GetValue(n) ?? throw new InputException("--n: required unless --model-shape is given"),
+                Grid = g, Prefix = pre, Layers = p.GetValue(layers),
                 Seed = p.GetValue(seed), Rho = p.GetValue(rho), RhoRows = p.GetValue(rhoRows), RhoCols = p.GetValue(rhoCols),
                 ChannelSigma = p.GetValue(sigma), Outliers = p.GetValue(outliers), OutlierScale = p.GetValue(outlierScale),
                 SinkScale = p.GetValue(sink), WeightStd = p.GetValue(weightStd), BiasStd = p.GetValue(biasStd), DType = ParseDType(p.GetValue(dtype)!),
@@ -56,7 +64,9 @@ internal static class SynthCommand
             var clock = Stopwatch.StartNew();
             var generator = new SyntheticTrace(options, new ExecutionOptions(t));
             generator.Write(path);
-            console.Out.WriteLine($"wrote {path}: {options.Layers} layer(s), s={options.Tokens} d={options.Features} n={options.Outputs}, " +
+            string shape = model is null ? $"{options.Layers} layer(s), s={options.Tokens} d={options.Features} n={options.Outputs}"
+                : $"{options.Blocks} block(s) of {model.Name} ({options.Blocks * model.Layers.Count} layers), s={options.Tokens}";
+            console.Out.WriteLine($"wrote {path}: {shape}, " +
                                   $"{SafetensorsDTypes.Name(options.DType)}, {Formatting.Bytes(new FileInfo(path).Length)}, " +
                                   $"outlier channels [{string.Join(", ", generator.Profile.Outliers)}], {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s");
             return 0;

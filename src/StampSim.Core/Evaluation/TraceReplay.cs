@@ -36,6 +36,11 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
             var records = configs.Select(c => evaluator.Evaluate(subject, inputs, ConfigFor(layer, c.Config), c.Label, cache).Record).ToList();
             _numericsRuns += cache.Count;
             yield return records;
+            // Nothing of the layer is live now (records keep metrics only), but its arrays sit in the large-object
+            // heap until a gen-2 collection, which allocation alone triggers too late: peak RSS grew with every
+            // layer (1.5 GB at 4 Llama-3-8B layers, 2.6 GB at 12). One blocking collection per layer (milliseconds
+            // against seconds of work) lets the next layer reuse the memory, so RSS stays that of one layer.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         }
     }
 

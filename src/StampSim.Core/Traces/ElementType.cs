@@ -66,6 +66,9 @@ public static class ElementTypes
                 for (int i = 0; i < dest.Length; i++)
                     dest[i] = BinaryPrimitives.ReadSingleBigEndian(raw.Slice(4 * i));
                 break;
+            case ElementType.Float16 when !bigEndian && BitConverter.IsLittleEndian:
+                System.Numerics.Tensors.TensorPrimitives.ConvertToSingle(System.Runtime.InteropServices.MemoryMarshal.Cast<byte, Half>(raw), dest);
+                break;
             case ElementType.Float16:
                 for (int i = 0; i < dest.Length; i++)
                     dest[i] = (float)(bigEndian ? BinaryPrimitives.ReadHalfBigEndian(raw.Slice(2 * i)) : BinaryPrimitives.ReadHalfLittleEndian(raw.Slice(2 * i)));

@@ -7,6 +7,9 @@ namespace StampSim.Metrics;
 /// <summary>The contract's error metrics of one layer run.</summary>
 public sealed record LayerMetrics
 {
+    // Feature columns per block of the activation error: two s x 512 float64 buffers (16 MB at s = 2048).
+    private const int ActivationBlockColumns = 512;
+
     /// <summary>Output SQNR vs the float64 reference, dB.</summary>
     public double SqnrDb { get; init; }
 
@@ -102,39 +105,48 @@ public sealed record LayerMetrics
     }
 
     // ||X - L^-1(dequant(Q(L X)))||² in float64, X taken after the feature transform (orthogonal, so
-    // the error and energy are those of the original activations up to float32 rounding).
+    // the error and energy are those of the original activations up to float32 rounding). The sequence
+    // transform acts on each feature column alone, so this runs over blocks of columns: memory stays
+    // O(s x block) instead of two s x d float64 copies, and each row's sums still take the features in
+    // ascending order, whatever the block width or thread count.
     private static (double Energy, double Error) ActivationError(LayerResult result, ExecutionOptions options)
     {
         var qx = result.Activations;
+        var lx = result.TransformedX;
         int s = qx.Tokens, d = qx.Features, groups = qx.Groups, g = qx.GroupSize;
-        var xhat = new double[(long)s * d];
-        Parallel.For(0, s, options.Parallel, i =>
-        {
-            for (int k = 0; k < groups; k++)
-            {
-                double delta = qx.Scale[i * groups + k], mn = qx.Offset[i * groups + k];
-                for (int j = k * g; j < (k + 1) * g; j++)
-                    xhat[(long)i * d + j] = qx.Code(i, j) * delta + mn;
-            }
-        });
-        result.Transform.Inverse(xhat, d);
-        var x = new double[(long)s * d];
-        for (long k = 0; k < x.Length; k++) x[k] = result.TransformedX[k];
-        result.Transform.Inverse(x, d);
+        int width = Math.Min(d, ActivationBlockColumns);
+        var xhat = new double[(long)s * width];
+        var x = new double[(long)s * width];
         var energyRows = new double[s];
         var errorRows = new double[s];
-        Parallel.For(0, s, options.Parallel, i =>
+        for (int c0 = 0; c0 < d; c0 += width)
         {
-            double e = 0, err = 0;
-            for (long k = (long)i * d; k < (long)(i + 1) * d; k++)
+            int c = c0, w = Math.Min(width, d - c0);
+            Parallel.For(0, s, options.Parallel, i =>
             {
-                e += x[k] * x[k];
-                double diff = xhat[k] - x[k];
-                err += diff * diff;
-            }
-            energyRows[i] = e;
-            errorRows[i] = err;
-        });
+                for (int j = 0; j < w; j++)
+                {
+                    int k = (c + j) / g;
+                    double delta = qx.Scale[i * groups + k], mn = qx.Offset[i * groups + k];
+                    xhat[(long)i * w + j] = qx.Code(i, c + j) * delta + mn;
+                    x[(long)i * w + j] = lx[(long)i * d + c + j];
+                }
+            });
+            result.Transform.Inverse(xhat.AsSpan(0, s * w), w);
+            result.Transform.Inverse(x.AsSpan(0, s * w), w);
+            Parallel.For(0, s, options.Parallel, i =>
+            {
+                double e = energyRows[i], err = errorRows[i];
+                for (long k = (long)i * w; k < (long)(i + 1) * w; k++)
+                {
+                    e += x[k] * x[k];
+                    double diff = xhat[k] - x[k];
+                    err += diff * diff;
+                }
+                energyRows[i] = e;
+                errorRows[i] = err;
+            });
+        }
         return (SumInOrder(energyRows), SumInOrder(errorRows));
     }
 

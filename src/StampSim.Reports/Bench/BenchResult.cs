@@ -1,5 +1,6 @@
 using StampSim.Hardware;
 using StampSim.Numerics;
+using StampSim.Traces.Synthetic;
 
 namespace StampSim.Reports.Bench;
 
@@ -10,16 +11,22 @@ namespace StampSim.Reports.Bench;
 /// <param name="Kernel">The integer GEMM kernel that ran.</param>
 /// <param name="FastPath">Whether the GEMM took the fast path.</param>
 /// <param name="LayerSeconds">The golden layer.</param>
+/// <param name="MetricsSeconds">Its metrics (float64 reference, activation error, Theorem-1 bound).</param>
+/// <param name="OrderedLayerSeconds">The golden layer with <c>tree_bits 16, acc_bits 20</c> (ordered emulation).</param>
+/// <param name="OrderedEvents">Overflow events of that run.</param>
 /// <param name="GemmSeconds">The integer GEMM alone (with packing and epilogue).</param>
 /// <param name="PeakMacsPerSecond">The machine's int8 peak with the same instructions.</param>
 /// <param name="CostModelSecondsPerCall">One cost-model evaluation.</param>
-/// <param name="NumpySeconds">NumPy's float32 GEMM of the same shape, when measured.</param>
-/// <param name="Numpy">How NumPy was measured, or why not.</param>
+/// <param name="NumpySeconds">NumPy's float32 GEMM of the same shape, when measured on an optimised BLAS.</param>
+/// <param name="Numpy">How NumPy was measured (BLAS library and kernel), or why not.</param>
+/// <param name="LayerProcessSeconds">Wall time of a whole <c>stampsim layer --metrics</c> child process, when measured.</param>
+/// <param name="LayerProcess">How the layer process was measured, or why not.</param>
 /// <param name="AllocatedBytesPerLayer">Managed bytes one golden layer allocates.</param>
 /// <param name="ProcessPeakWorkingSet">Peak working set of the process.</param>
 public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions, GemmKernel Kernel, bool FastPath,
-    double LayerSeconds, double GemmSeconds, double PeakMacsPerSecond, double CostModelSecondsPerCall,
-    double? NumpySeconds, string Numpy, long AllocatedBytesPerLayer, long ProcessPeakWorkingSet)
+    double LayerSeconds, double MetricsSeconds, double OrderedLayerSeconds, long OrderedEvents, double GemmSeconds, double PeakMacsPerSecond,
+    double CostModelSecondsPerCall, double? NumpySeconds, string Numpy, double? LayerProcessSeconds, string LayerProcess,
+    long AllocatedBytesPerLayer, long ProcessPeakWorkingSet)
 {
     /// <summary>GEMM multiply-accumulates per second.</summary>
     public double GemmMacsPerSecond => Shape.Macs / GemmSeconds;
@@ -29,6 +36,21 @@ public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions,
 
     /// <summary>Golden layer over NumPy's GEMM, when NumPy was measured.</summary>
     public double? LayerVsNumpy => NumpySeconds is double t ? LayerSeconds / t : null;
+
+    /// <summary>The whole <c>stampsim layer</c> process over NumPy's GEMM, when both were measured.</summary>
+    public double? LayerProcessVsNumpy => NumpySeconds is double t && LayerProcessSeconds is double p ? p / t : null;
+
+    /// <summary>Metrics over the golden layer.</summary>
+    public double MetricsVsEngine => MetricsSeconds / LayerSeconds;
+
+    /// <summary>Ordered emulation over the fast path.</summary>
+    public double OrderedVsFast => OrderedLayerSeconds / LayerSeconds;
+
+    /// <summary>
+    /// Seconds one Llama-3-8B block (7 linear layers, s = 2048) would take to replay with metrics, scaled
+    /// by multiply-accumulates from this layer's engine and metrics time (an estimate; <c>replay</c> measures it).
+    /// </summary>
+    public double LlamaBlockSecondsEstimate => (LayerSeconds + MetricsSeconds) * ModelShape.Llama3_8B.MacsPerBlock / Shape.Macs;
 
     /// <summary>Peak memory of one layer (float32 inputs plus what it allocates) over its float32 inputs and outputs.</summary>
     public double PeakMemoryVsIo

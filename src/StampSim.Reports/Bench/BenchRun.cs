@@ -2,6 +2,7 @@ using System.Diagnostics;
 using StampSim.Config;
 using StampSim.Gemm;
 using StampSim.Hardware;
+using StampSim.Metrics;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
@@ -15,8 +16,12 @@ namespace StampSim.Reports.Bench;
 /// </summary>
 public static class BenchRun
 {
-    /// <summary>Measures everything on a random layer of <paramref name="shape"/>; <paramref name="progress"/> hears what is being measured.</summary>
-    public static BenchResult Measure(LayerShape shape, int reps, ExecutionOptions exec, StampConfig cfg, AcceleratorConfig hw, bool numpy, Action<string> progress)
+    /// <summary>
+    /// Measures everything on a random layer of <paramref name="shape"/>; <paramref name="progress"/> hears what is being measured.
+    /// <paramref name="numpy"/> and <paramref name="layerProcess"/> turn on the child-process measurements.
+    /// </summary>
+    public static BenchResult Measure(LayerShape shape, int reps, ExecutionOptions exec, StampConfig cfg, AcceleratorConfig hw, bool numpy,
+        bool layerProcess, Action<string> progress)
     {
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
         var numerics = new NumericsConfig();
@@ -26,8 +31,18 @@ public static class BenchRun
         progress("golden layer");
         double layer = Timing.MedianSeconds(reps, () => engine.Run(inputs));
         long before = GC.GetTotalAllocatedBytes(precise: true);
-        engine.Run(inputs);
+        var result = engine.Run(inputs);
         long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+
+        progress("metrics");
+        double metrics = Timing.MedianSeconds(reps, () => LayerMetrics.Compute(inputs, result, numerics, exec));
+
+        // Widths at which overflow is possible, so the GEMM emulates the array's order with range checks.
+        progress("ordered emulation (tree_bits 16, acc_bits 20)");
+        var narrow = numerics with { Accumulator = numerics.Accumulator with { TreeBits = 16, AccBits = 20 } };
+        var orderedEngine = new StampLayer(narrow, cfg.MacArray.Rows, exec);
+        LayerResult? orderedResult = null;
+        double ordered = Timing.MedianSeconds(reps, () => orderedResult = orderedEngine.Run(inputs));
 
         progress("integer GEMM");
         var transformed = (float[])inputs.X.Data.Clone();
@@ -54,7 +69,15 @@ public static class BenchRun
             progress("NumPy float32 GEMM");
             np = NumpyBaseline.Measure(s, d, n, reps);
         }
-        return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, gemm, peak, cost, np.Seconds, np.Detail,
+
+        (double? Seconds, string Detail) process = (null, "skipped (--no-process)");
+        if (layerProcess)
+        {
+            progress("stampsim layer process");
+            process = LayerProcess.Measure(inputs.X, inputs.W, exec.Threads, Math.Min(reps, 3));
+        }
+        return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, metrics, ordered,
+            orderedResult!.Gemm.Events.Total, gemm, peak, cost, np.Seconds, np.Detail, process.Seconds, process.Detail,
             allocated, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 

@@ -57,7 +57,7 @@ public class SynthCommandTests
     public void S_is_required_without_a_grid()
     {
         using var dir = new TempDir();
-        Harness.AssertBadInput(Harness.Run("synth", "--d", "8", "--n", "4", "--seed", "1", "--out", dir.File("t.safetensors")), "--s: required unless --grid is given");
+        Harness.AssertBadInput(Harness.Run("synth", "--d", "8", "--n", "4", "--seed", "1", "--out", dir.File("t.safetensors")), "--s: required unless --grid or --model-shape is given");
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
-using System.IO.MemoryMappedFiles;
+using System.Buffers;
+using Microsoft.Win32.SafeHandles;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 
@@ -7,7 +8,9 @@ namespace StampSim.Traces.Safetensors;
 
 /// <summary>
 /// A safetensors file (8-byte little-endian header length, JSON header, raw little-endian data),
-/// memory-mapped so tensors are read on demand and a large file is never loaded twice. The header
+/// read tensor by tensor through positioned reads on one open handle. Not memory-mapped: pages of a
+/// mapping stay resident in the process once touched, so a replay's RSS grew with every layer read;
+/// positioned reads leave the file in the page cache only. The header
 /// is validated completely on open: bounded length, well-formed JSON, known dtypes, shapes that
 /// match byte lengths, offsets inside the data section, no overlaps and no holes.
 /// </summary>
@@ -16,16 +19,17 @@ public sealed class SafetensorsFile : IDisposable
     /// <summary>Largest header accepted (the reference implementation uses the same 100 MB limit).</summary>
     public const long MaxHeaderBytes = 100_000_000;
 
-    private readonly MemoryMappedFile? _map;
-    private readonly MemoryMappedViewAccessor? _view;
+    // Raw bytes converted per step when widening; keeps the staging buffer small and pooled.
+    private const int ChunkBytes = 1 << 22;
+
+    private readonly SafeFileHandle _handle;
     private readonly long _dataStart;
 
-    private SafetensorsFile(string path, MemoryMappedFile? map, MemoryMappedViewAccessor? view, long dataStart,
+    private SafetensorsFile(string path, SafeFileHandle handle, long dataStart,
         IReadOnlyDictionary<string, SafetensorsTensorInfo> tensors, IReadOnlyDictionary<string, string> metadata, long fileLength)
     {
         Path = path;
-        _map = map;
-        _view = view;
+        _handle = handle;
         _dataStart = dataStart;
         Tensors = tensors;
         Metadata = metadata;
@@ -70,14 +74,8 @@ public sealed class SafetensorsFile : IDisposable
             long dataStart = 8 + (long)headerLen;
             long dataLength = length - dataStart;
             var (tensors, metadata) = ParseHeader(header, path, dataLength);
-            MemoryMappedFile? map = null;
-            MemoryMappedViewAccessor? view = null;
-            if (length > 0 && dataLength > 0)
-            {
-                map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-                view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
-            }
-            return new SafetensorsFile(path, map, view, dataStart, tensors, metadata, length);
+            var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+            return new SafetensorsFile(path, handle, dataStart, tensors, metadata, length);
         }
     }
 
@@ -91,7 +89,7 @@ public sealed class SafetensorsFile : IDisposable
     {
         var t = Info(name);
         var bytes = new byte[t.Bytes];
-        _view?.ReadArray(_dataStart + t.Begin, bytes, 0, bytes.Length);
+        ReadAt(_dataStart + t.Begin, bytes);
         return bytes;
     }
 
@@ -102,18 +100,51 @@ public sealed class SafetensorsFile : IDisposable
         if (!ElementTypes.IsFloat(t.Type))
             throw new InputException($"{Path}: tensor '{name}' has dtype {t.DType}, expected a float type");
         var result = new float[t.Count];
+        int size = ElementTypes.Size(t.Type);
+        long offset = _dataStart + t.Begin;
         if (t.Type == ElementType.Float32 && BitConverter.IsLittleEndian)
-            _view?.ReadArray(_dataStart + t.Begin, result, 0, result.Length);
-        else
-            ElementTypes.ToFloat32(ReadBytes(name), t.Type, bigEndian: false, result);
+        {
+            for (long done = 0; done < result.LongLength; done += ChunkBytes / 4)
+            {
+                var part = result.AsSpan((int)done, (int)Math.Min(ChunkBytes / 4, result.LongLength - done));
+                ReadAt(offset + 4 * done, MemoryMarshal.AsBytes(part));
+            }
+            return result;
+        }
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            int perChunk = ChunkBytes / size;
+            for (long done = 0; done < result.LongLength; done += perChunk)
+            {
+                var part = result.AsSpan((int)done, (int)Math.Min(perChunk, result.LongLength - done));
+                var raw = buffer.AsSpan(0, part.Length * size);
+                ReadAt(offset + size * done, raw);
+                ElementTypes.ToFloat32(raw, t.Type, bigEndian: false, part);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
         return result;
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
-        _view?.Dispose();
-        _map?.Dispose();
+        _handle.Dispose();
+    }
+
+    private void ReadAt(long offset, Span<byte> destination)
+    {
+        while (destination.Length > 0)
+        {
+            int read = RandomAccess.Read(_handle, destination, offset);
+            if (read == 0) throw new InputException($"{Path}: file ended early (truncated while open?)");
+            destination = destination[read..];
+            offset += read;
+        }
     }
 
     private static (Dictionary<string, SafetensorsTensorInfo>, Dictionary<string, string>) ParseHeader(byte[] header, string path, long dataLength)

@@ -28,6 +28,15 @@ public sealed record SynthOptions
     /// <summary>Number of layers (each with its own activations, weight and bias).</summary>
     public int Layers { get; init; } = 1;
 
+    /// <summary>
+    /// A model whose block shapes the trace takes (per-layer d and n, shared inputs written once), or null for
+    /// <see cref="Layers"/> layers of <see cref="Features"/> x <see cref="Outputs"/>.
+    /// </summary>
+    public ModelShape? Model { get; init; }
+
+    /// <summary>Blocks of <see cref="Model"/> to write.</summary>
+    public int Blocks { get; init; } = 1;
+
     /// <summary>The seed every random stream derives from.</summary>
     public ulong Seed { get; init; }
 
@@ -68,7 +77,10 @@ public sealed record SynthOptions
     public double EffectiveRhoCols => RhoCols ?? Rho;
 
     /// <summary>The effective weight standard deviation.</summary>
-    public double EffectiveWeightStd => WeightStd ?? 1 / Math.Sqrt(Features);
+    public double EffectiveWeightStd => WeightStdFor(Features);
+
+    /// <summary>The weight standard deviation of a layer with <paramref name="features"/> inputs.</summary>
+    public double WeightStdFor(int features) => WeightStd ?? 1 / Math.Sqrt(features);
 
     /// <summary>Checks every knob.</summary>
     /// <exception cref="InputException">A knob is out of range; the message names its option.</exception>
@@ -78,6 +90,14 @@ public sealed record SynthOptions
         Require(Outputs >= 1, "--n", $"must be at least 1, got {Outputs}");
         Require(Tokens >= 1, "--s", $"must be at least 1, got {Tokens}");
         Require(Layers >= 1, "--layers", $"must be at least 1, got {Layers}");
+        Require(Blocks >= 1, "--blocks", $"must be at least 1, got {Blocks}");
+        Require(Model is null || Grid is null, "--model-shape", "a model shape is a plain sequence; drop --grid");
+        if (Model is { } model)
+            foreach (var l in model.Layers)
+            {
+                Require((long)Tokens * l.Features <= Array.MaxLength, "--s", $"s x d = {(long)Tokens * l.Features} elements is too large for one array");
+                Require(Outliers <= l.Features, "--outliers", $"must lie in [0, d = {l.Features}] for {l.Name}, got {Outliers}");
+            }
         Require(Prefix >= 0, "--prefix", $"must be 0 or more, got {Prefix}");
         Require(Prefix == 0 || Grid is not null, "--prefix", "prefix tokens need a --grid");
         if (Grid is { } g)
@@ -100,7 +120,8 @@ public sealed record SynthOptions
     public string Describe()
     {
         string grid = Grid is null ? "" : $" grid={Grid} prefix={Prefix} rho_rows={Format(EffectiveRhoRows)} rho_cols={Format(EffectiveRhoCols)}";
-        return $"stampsim synth: s={Tokens} d={Features} n={Outputs} layers={Layers}{grid} rho={Format(Rho)} channel_sigma={Format(ChannelSigma)} " +
+        string shape = Model is { } m ? $"model_shape={m.Name} blocks={Blocks}" : $"d={Features} n={Outputs} layers={Layers}";
+        return $"stampsim synth: s={Tokens} {shape}{grid} rho={Format(Rho)} channel_sigma={Format(ChannelSigma)} " +
                $"outliers={Outliers} outlier_scale={Format(OutlierScale)} sink_scale={Format(SinkScale)} weight_std={Format(EffectiveWeightStd)} " +
                $"bias_std={Format(BiasStd)} dtype={SafetensorsDTypes.Name(DType)}";
     }

@@ -131,6 +131,37 @@ public class SyntheticTraceTests
         Assert.Equal([4L], trace.Tensor("blocks.1.bias").Shape);
     }
 
+    [Fact]
+    public void Model_shape_writes_per_layer_shapes_and_shares_inputs()
+    {
+        // A scaled-down block with the Llama layout: q/k/v share one input, gate/up another, down reads a wider one.
+        var model = new ModelShape("tiny", 8,
+        [
+            new("self_attn.q_proj", "attn.q", "attn_in", 8, 8),
+            new("self_attn.k_proj", "attn.k", "attn_in", 8, 4),
+            new("self_attn.v_proj", "attn.v", "attn_in", 8, 4),
+            new("self_attn.o_proj", "attn.o", "attn_out", 8, 8),
+            new("mlp.gate_proj", "mlp.gate", "mlp_in", 8, 12),
+            new("mlp.up_proj", "mlp.up", "mlp_in", 8, 12),
+            new("mlp.down_proj", "mlp.down", "mlp_act", 12, 8),
+        ]);
+        using var dir = new TraceFixtures.TempDir();
+        new SyntheticTrace(Tiny with { Tokens = 8, Model = model, Blocks = 2 }).Write(dir.File("m.safetensors"));
+        using var trace = TraceFile.Open(dir.File("m.safetensors"));
+        var layers = trace.Manifest.Layers;
+        Assert.Equal(14, layers.Count);
+        Assert.Equal("model.layers.1.mlp.down_proj", layers[13].Name);
+        Assert.Equal(["model.layers.0.attn_in"], layers.Take(3).Select(l => l.Activation).Distinct());
+        Assert.Equal(4 * 2, trace.Tensors.Count(t => !t.Key.EndsWith(".weight") && !t.Key.EndsWith(".bias")));
+        foreach (var (layer, inputs) in trace.LoadInOrder(layers))
+        {
+            var shape = model.Layers.Single(l => layer.Name.EndsWith(l.Name));
+            Assert.Equal((8, shape.Features, shape.Outputs, shape.Kind), (inputs.Tokens, inputs.Features, inputs.Outputs, layer.Kind));
+        }
+        Assert.Contains("model_shape=tiny blocks=2", trace.Manifest.Input.Description);
+        Assert.Equal(8L * (8 * 8 + 8 * 4 * 2 + 8 * 8 + 8 * 12 * 2 + 12 * 8), model.MacsPerBlock);
+    }
+
     [Theory]
     [InlineData("rho", "--rho: must lie in (-1, 1), got 1")]
     [InlineData("grid", "--s: grid 4x4 plus 0 prefix tokens is 16 tokens, not s = 17")]
