@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 using StampSim.Tests.Support;
 using StampSim.Traces.Npy;
 
@@ -8,7 +9,8 @@ namespace StampSim.Tests.Commands;
 /// The golden result must not depend on the instruction set: the same layer runs in child processes
 /// with the runtime's hardware intrinsics switched off step by step (AVX-512, then AVX2 and AVX-VNNI,
 /// then every intrinsic: all TensorPrimitives and Vector256 code falls back to scalar) and with
-/// different thread counts and kernels; every output file must be byte-identical.
+/// different thread counts and kernels; every output file must be byte-identical, and so must every
+/// metric (the float64 reference has 512-bit, 256-bit and scalar paths), timings and the kernel's name aside.
 /// </summary>
 public class InstructionSetIndependenceTests
 {
@@ -38,17 +40,35 @@ public class InstructionSetIndependenceTests
         NpyFile.Write<float>(dir.File("w.npy"), Enumerable.Range(0, n * d).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray(), n, d);
         string[] setArgs = sets.Split(' ').SelectMany(a => new[] { "--set", a }).ToArray();
         byte[]? reference = null;
+        string? referenceMetrics = null;
         foreach (var (name, env) in Machines)
         {
             foreach (var extra in new[] { new[] { "--threads", "1" }, new[] { "--threads", "3", "--kernel", "scalar" } })
             {
-                string output = dir.File($"y-{Guid.NewGuid():N}.npy");
-                RunChild(env, ["layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", output, .. setArgs, .. extra]);
+                string output = dir.File($"y-{Guid.NewGuid():N}.npy"), metrics = dir.File($"m-{Guid.NewGuid():N}.json");
+                RunChild(env, ["layer", "--x", dir.File("x.npy"), "--weight", dir.File("w.npy"), "--out", output, "--metrics", metrics, .. setArgs, .. extra]);
                 var bytes = File.ReadAllBytes(output);
                 reference ??= bytes;
                 Assert.True(reference.AsSpan().SequenceEqual(bytes), $"{name} {string.Join(' ', extra)}: output differs");
+                string values = WithoutRunFacts(JsonNode.Parse(File.ReadAllText(metrics))!).ToJsonString();
+                referenceMetrics ??= values;
+                Assert.True(referenceMetrics == values, $"{name} {string.Join(' ', extra)}: metrics differ");
             }
         }
+    }
+
+    // Wall-clock fields and the name of the kernel that ran are the only ones allowed to differ between runs.
+    private static JsonNode WithoutRunFacts(JsonNode node)
+    {
+        if (node is JsonObject o)
+            foreach (var key in o.Select(p => p.Key).ToList())
+            {
+                if (key.Contains("timing") || key.Contains("seconds") || key == "kernel") o.Remove(key);
+                else if (o[key] is { } child) WithoutRunFacts(child);
+            }
+        else if (node is JsonArray a)
+            foreach (var child in a.OfType<JsonNode>()) WithoutRunFacts(child);
+        return node;
     }
 
     private static void RunChild(string[] env, string[] args)
