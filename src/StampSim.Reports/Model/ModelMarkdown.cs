@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using StampSim.Evaluation;
 using StampSim.Reports.Plots;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Reports.Model;
 
@@ -22,7 +23,7 @@ public static class ModelMarkdown
                   (q.LogitsAll ? ", logits of every prompt token" : "") + "\n");
         sb.Append($"- **Command**: `{r.Provenance.CommandText}`\n\n");
         sb.Append("## STaMP vs uniform A4 and A8\n\n");
-        sb.Append(Table(ModelTable.Headers, ModelTable.Rows(r)));
+        sb.Append(new TextTableData(ModelTable.Headers, ModelTable.Headers.Select((_, i) => i > 0).ToList(), ModelTable.Rows(r)).Markdown());
         foreach (var c in r.Configs)
         {
             var s = c.Of(Variant.Stamp);
@@ -41,14 +42,6 @@ public static class ModelMarkdown
                   "unmasked pairs; its time is the full matmul's scaled by that share. See docs/model-cost.md.\n");
         foreach (var p in plots)
             sb.Append($"\n### {p.Title} ({p.Config})\n\n![{p.Title}]({p.Png})\n\n{p.Caption}\n");
-        return sb.ToString();
-    }
-
-    private static string Table(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
-    {
-        var sb = new StringBuilder();
-        sb.Append("| ").Append(string.Join(" | ", headers)).Append(" |\n|").Append(string.Concat(headers.Select(_ => " --- |"))).Append('\n');
-        foreach (var row in rows) sb.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
         return sb.ToString();
     }
 }

@@ -109,7 +109,23 @@ public sealed class ReportRun : IDisposable
     {
         var focus = AnalyseFocus();
         var provenance = Provenance.RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
-        return new RunResult(Request, Trace, Configs, layers, focus, NumericsRuns, provenance);
+        return new RunResult(Request, Trace, Configs, layers, focus, NumericsRuns, provenance, ModelLevel(provenance));
+    }
+
+    /// <summary>
+    /// The model-level cost of the traced model when the manifest names a known architecture: prompt = the
+    /// trace's tokens, the default decode, on the configs that describe a vector unit.
+    /// </summary>
+    private Model.ModelResult? ModelLevel(Provenance.RunProvenance provenance)
+    {
+        string name = _trace.Manifest.Model;
+        var configs = Configs.Where(c => c.Accelerator.VectorUnit is not null).ToList();
+        if (!Inference.ArchitectureReader.Presets.Contains(name) || configs.Count == 0) return null;
+        var arch = Inference.ArchitectureReader.Load(name);
+        int tokens = (int)_trace.Tensor(Layers[0].Activation).Shape[0];
+        var request = new Inference.InferenceRequest(Prompt: tokens);
+        var results = configs.Select(c => new Model.ModelConfigResult(c, Inference.ModelCostModel.Evaluate(arch, request, c.Config, c.Source), [])).ToList();
+        return new Model.ModelResult(arch, request, results, null, provenance);
     }
 
     /// <summary>Energy compaction per config and the sequence autocorrelation of the focus layer.</summary>

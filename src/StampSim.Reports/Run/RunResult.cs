@@ -8,8 +8,9 @@ public sealed class RunResult
 {
     /// <summary>Collects the run's outcomes and derives totals and rooflines.</summary>
     public RunResult(RunRequest request, TraceSource trace, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<LayerOutcome> layers,
-        FocusAnalysis focus, int numericsRuns, RunProvenance provenance)
+        FocusAnalysis focus, int numericsRuns, RunProvenance provenance, Model.ModelResult? modelLevel = null)
     {
+        ModelLevel = modelLevel;
         Request = request;
         Trace = trace;
         Configs = configs;
@@ -47,4 +48,10 @@ public sealed class RunResult
 
     /// <summary>Roofline per config, in config order.</summary>
     public IReadOnlyList<Roofline> Rooflines { get; }
+
+    /// <summary>
+    /// The whole-model cost of the traced model (its architecture named by the trace's manifest), prompt = the
+    /// trace's tokens, on every config that describes a vector unit; null when the model is not a known architecture.
+    /// </summary>
+    public Model.ModelResult? ModelLevel { get; }
 }

@@ -13,7 +13,7 @@ public static class SweepFolder
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
         SweepRunner.PointsFile, SweepRunner.ParetoFile, SweepState.FileName, Folder.ReportFiles.ManifestJson,
-        Folder.ReportFiles.Markdown, Folder.ReportFiles.Plots,
+        Folder.ReportFiles.Markdown, Folder.ReportFiles.Html, Folder.ReportFiles.Plots,
     };
 
     /// <summary>Checks <paramref name="dir"/> and creates it if needed.</summary>

@@ -32,6 +32,7 @@ public static class ReportMarkdown
           .Append($"Shape {run.Focus.Choice.Shape}; {run.Focus.Choice.Reason}. Its energy compaction is plotted per config above.\n\n");
         foreach (var plot in plots.Where(x => x.Config.Length == 0)) Plot(sb, plot, "###");
         HowToRead(sb, run);
+        ModelLevel(sb, run);
         Files(sb);
         return sb.ToString();
     }
@@ -123,6 +124,16 @@ public static class ReportMarkdown
                   "the per-stage bars show which.\n");
         sb.Append("- **Reproduce** with the command above on the same trace and config files (`manifest.json` has their SHA-256 and the commit); " +
                   "`stampsim compare` lists what changed between two reports.\n\n");
+    }
+
+    private static void ModelLevel(StringBuilder sb, RunResult run)
+    {
+        if (run.ModelLevel is not { } m) return;
+        sb.Append($"## Model-level cost: {m.Architecture.Name}, prompt {m.Request.Prompt}, decode {m.Request.Decode}\n\n");
+        sb.Append("The whole traced model, every operator, prefill and decode (`stampsim model`; assumptions in docs/model-cost.md). " +
+                  "Times in ms, energy per generated token in mJ; ratios are STaMP over the baseline.\n\n");
+        sb.Append(new TextTableData(Model.ModelTable.Headers, Model.ModelTable.Headers.Select((_, i) => i > 0).ToList(), Model.ModelTable.Rows(m)).Markdown());
+        sb.Append('\n');
     }
 
     private static void Files(StringBuilder sb)

@@ -34,6 +34,7 @@ public static class ResultJson
         ["focus"] = Focus(run.Focus),
         ["roofline"] = new JsonObject(run.Rooflines.Select(r => KeyValuePair.Create(r.Label, (JsonNode?)Roofline(r)))),
         ["numerics_runs"] = run.NumericsRuns,
+        ["model_level"] = run.ModelLevel is { } m ? Schemas.ModelJson.Build(m) : null,
     };
 
     private static JsonObject Layer(ConfigOutcome outcome) => LayerRecordJson.Build(outcome.Record);

@@ -23,6 +23,18 @@ public class ResultJsonTests(BundledRun fixture)
     }
 
     [Fact]
+    public void The_traced_model_gets_its_model_level_cost()
+    {
+        // The bundled trace's manifest names stories260K, a known architecture; prompt = the trace's 512 tokens.
+        var model = Result["model_level"]!;
+        Assert.Equal("stories260K", (string?)model["model"]!["name"]);
+        Assert.Equal(512, (int?)model["request"]!["prompt"]);
+        var stamp = model["configs"]!["edge-npu"]!["variants"]!["stamp"]!;
+        Assert.True((double)stamp["ttft_s"]! > 0 && (double)stamp["tpot_s"]! > 0);
+        Assert.Contains("## Model-level cost: stories260K, prompt 512", File.ReadAllText(Path.Combine(fixture.Folder, "report.md")));
+    }
+
+    [Fact]
     public void Totals_add_up_the_layers()
     {
         var run = fixture.Result;
