@@ -72,4 +72,13 @@ public class ModelCostModelTests
         var typo = Assert.Throws<InputException>(() => Edge("model.kv_bit=4"));
         Assert.Contains("kv_bits", typo.Message);
     }
+
+    [Fact]
+    public void An_operator_the_design_cannot_run_makes_its_variant_infeasible_with_the_reason()
+    {
+        // Qwen2.5-7B's down projection has 18944 inputs: a 32-token Haar block of them does not fit edge-npu's activation buffer.
+        var variants = Cost("qwen2.5-7b", new InferenceRequest(Prompt: 2048, Decode: 1), Edge());
+        Assert.StartsWith("down (", variants.Single(v => v.Variant == Variant.Stamp).Infeasible);
+        Assert.Null(variants.Single(v => v.Variant == Variant.A8).Infeasible);
+    }
 }
