@@ -74,7 +74,7 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         bool keepIntermediates = false)
     {
         var clock = Stopwatch.StartNew();
-        var result = Named(subject, () => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
+        var result = subject.Named(() => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
@@ -89,17 +89,5 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// </summary>
     /// <exception cref="InputException">The numerics do not suit the shape; the message names the layer.</exception>
     public static CostComparison? Cost(LayerSubject subject, LayerShape shape, StampConfig config) =>
-        config.Accelerator is { } hw ? Named(subject, () => CostComparison.Evaluate(shape, config.Numerics, config.MacArray, hw)) : null;
-
-    private static T Named<T>(LayerSubject subject, Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (InputException e) when (subject.Source is not null)
-        {
-            throw new InputException(subject.Qualify(e.Message), e);
-        }
-    }
+        config.Accelerator is { } hw ? subject.Named(() => CostComparison.Evaluate(shape, config.Numerics, config.MacArray, hw)) : null;
 }

@@ -9,4 +9,18 @@ public sealed record LayerSubject(string Name, string? Kind = null, int? Block =
 {
     /// <summary>Prefixes an error message with the source and layer name, when there is a source.</summary>
     public string Qualify(string message) => Source is null ? message : $"{Source}: layer '{Name}': {message}";
+
+    /// <summary>Runs <paramref name="action"/>; an input error it raises is raised again naming this layer (when there is a source).</summary>
+    /// <exception cref="InputException">The action's input error, qualified.</exception>
+    public T Named<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (InputException e) when (Source is not null)
+        {
+            throw new InputException(Qualify(e.Message), e);
+        }
+    }
 }

@@ -72,15 +72,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
         var effective = ConfigFor(layer, config);
         var subject = Subject(layer);
         int tokens = (int)trace.Tensor(layer.Activation).Shape[0];
-        ISequenceTransform transform;
-        try
-        {
-            transform = SequenceTransforms.Create(effective.Numerics, tokens, evaluator.Options);
-        }
-        catch (InputException e)
-        {
-            throw new InputException(subject.Qualify(e.Message), e);
-        }
+        var transform = subject.Named(() => SequenceTransforms.Create(effective.Numerics, tokens, evaluator.Options));
         if (layer.Weight is not null) LayerEvaluator.Cost(subject, ShapeOf(layer), effective);
         return transform;
     }

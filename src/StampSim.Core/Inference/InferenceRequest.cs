@@ -8,15 +8,14 @@ namespace StampSim.Inference;
 /// <param name="LogitsAll">Run the LM head on every prompt token, not only the last.</param>
 public sealed record InferenceRequest(int Prompt = 2048, int Decode = 128, int Batch = 1, int Steps = 20, bool LogitsAll = false)
 {
-    /// <summary>Checks the numbers against the architecture.</summary>
+    /// <summary>Checks the numbers.</summary>
     /// <exception cref="InputException">A count is out of range.</exception>
-    public void Validate(ModelArchitecture arch)
+    public void Validate()
     {
         if (Prompt < 1) throw new InputException($"--prompt: must be at least 1, got {Prompt}");
         if (Decode < 0) throw new InputException($"--decode: must be 0 or more, got {Decode}");
         if (Batch < 1) throw new InputException($"--batch: must be at least 1, got {Batch}");
         if (Steps < 1) throw new InputException($"--steps: must be at least 1, got {Steps}");
         if ((long)Prompt + Decode > int.MaxValue / 2) throw new InputException($"--prompt/--decode: {Prompt} + {Decode} tokens is too long");
-        _ = arch;
     }
 }

@@ -18,7 +18,7 @@ public static class ModelCostModel
     /// <exception cref="InputException">The config has no accelerator or vector unit, or the request does not suit the model.</exception>
     public static IReadOnlyList<VariantCost> Evaluate(ModelArchitecture arch, InferenceRequest request, StampConfig config, string source)
     {
-        request.Validate(arch);
+        request.Validate();
         var hw = config.Accelerator ?? throw new InputException($"{source}: the config has no accelerator description; the model-level cost needs one (see hwconfigs/)");
         var vector = hw.VectorUnit ?? throw new InputException($"{source}: vector_unit: missing; the model-level cost needs the vector unit (lanes, format, energy.add, energy.mul; see hwconfigs/)");
         var prefill = ModelWorkload.Prefill(arch, request, config.Model);
@@ -26,23 +26,23 @@ public static class ModelCostModel
         var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
         return Variants.All.Select(v =>
         {
-            var numerics = new OperatorNumerics(config, v) { GatedMlp = arch.GatedMlp, LayerNorm = arch.Family != ModelFamily.Decoder };
+            var numerics = new OperatorNumerics(config, v);
             string? infeasible = null;
-            var p = CostOf(prefill, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
-            var d = arch.Family == ModelFamily.Decoder ? CostOf(decode, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+            var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
+            var d = arch.Family == ModelFamily.Decoder ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
             return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family == ModelFamily.Decoder ? numerics.Describe(Inference.Phase.Decode) : null,
                 p, d, request, infeasible);
         }).ToList();
     }
 
-    private static PhaseCost CostOf(IReadOnlyList<ModelOperator> ops, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
+    private static PhaseCost CostOf(IReadOnlyList<ModelOperator> ops, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
         VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
     {
         var byClass = new Dictionary<OperatorClass, ClassCost>();
         long linear = 0, attention = 0, head = 0;
         foreach (var op in ops)
         {
-            var cost = Of(op, numerics, phase, config, hw, vector, cache, ref infeasible);
+            var cost = Of(op, arch, numerics, phase, config, hw, vector, cache, ref infeasible);
             byClass[op.Class] = byClass.GetValueOrDefault(op.Class, ClassCost.Zero) + cost;
             switch (op.Class)
             {
@@ -54,7 +54,7 @@ public static class ModelCostModel
         return new PhaseCost(new MacCounts(linear, attention, head), byClass);
     }
 
-    private static ClassCost Of(ModelOperator op, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
+    private static ClassCost Of(ModelOperator op, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
         VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
     {
         double seconds = 0, pj = 0, bytes = 0;
@@ -73,7 +73,7 @@ public static class ModelCostModel
         }
         if (op.Elements > 0)
         {
-            var (adds, muls) = VectorOps.PerElement(op.Class, numerics.GatedMlp, numerics.LayerNorm);
+            var (adds, muls) = VectorOps.PerElement(op.Class, arch);
             double elements = (double)op.Elements * op.Count;
             seconds += Math.Ceiling(elements * (adds + muls) / vector.Lanes) / (hw.ClockGhz * 1e9);
             pj += elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj);

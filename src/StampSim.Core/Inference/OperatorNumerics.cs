@@ -14,12 +14,6 @@ internal sealed class OperatorNumerics(StampConfig config, Variant variant)
     private readonly NumericsConfig _attention = config.Numerics.UniformBaseline(config.Model.AttentionActBits) with { WeightBits = config.Model.KvBits };
     private readonly NumericsConfig _edge = config.Numerics.UniformBaseline(config.Model.EdgeActBits);
 
-    /// <summary>Whether the MLP is gated (set by the caller's architecture for the vector unit's counts).</summary>
-    public bool GatedMlp { get; init; } = true;
-
-    /// <summary>Whether norms are LayerNorms.</summary>
-    public bool LayerNorm { get; init; }
-
     public NumericsConfig For(OperandRole role, Phase phase) => role switch
     {
         OperandRole.BlockLinear => phase == Phase.Prefill ? _prefill : _decode,
