@@ -14,12 +14,15 @@ namespace StampSim.Metrics;
 public static class ReferenceGemm
 {
     /// <summary>Rows per tile.</summary>
-    public const int TileRows = 64;
+    public const int TileRows = 512;
 
     /// <summary>Output channels per tile.</summary>
-    public const int TileCols = 256;
+    public const int TileCols = 512;
 
-    /// <summary>Reduction indices per packed block (an 8 x 256 operand panel stays in L1, the 256 x 256 weight block in L2).</summary>
+    /// <summary>
+    /// Reduction indices per packed block: an 8 x 128 row panel (8 KB) stays in L1 and the 512 x 128
+    /// weight block (512 KB) in L2, while the tile's sums (2 MB) stream.
+    /// </summary>
     private const int DepthBlock = 128;
 
     /// <summary>Receives one tile: rows [i0, i0+rows) x channels [n0, n0+cols), row-major in <paramref name="tile"/>.</summary>
@@ -30,7 +33,7 @@ public static class ReferenceGemm
     {
         int s = x.Rows, d = x.Cols, n = w.Rows;
         int rowTiles = (s + TileRows - 1) / TileRows, colTiles = (n + TileCols - 1) / TileCols;
-        Parallel.For(0, rowTiles * colTiles, options.Parallel, () => new ReferenceTile(), (t, _, work) =>
+        Parallel.For(0, rowTiles * colTiles, options.Parallel, () => new ReferenceTile(Math.Min(s, TileRows), Math.Min(n, TileCols)), (t, _, work) =>
         {
             int i0 = t / colTiles * TileRows, n0 = t % colTiles * TileCols;
             int rows = Math.Min(TileRows, s - i0), cols = Math.Min(TileCols, n - n0);
@@ -39,33 +42,42 @@ public static class ReferenceGemm
             for (int k0 = 0; k0 < d; k0 += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, d - k0);
-                ReferencePanels.PackRows(x.Data, d, i0, rows, k0, kc, work.A);
+                // The weight block is packed once per tile and depth block, each row panel once per
+                // column tile: packing stays a few percent of the multiply-adds.
                 ReferencePanels.PackColumns(w.Data, d, n0, cols, k0, kc, work.B);
-                for (int p = 0; p < TileCols / ReferenceKernel.Nr && p * ReferenceKernel.Nr < cols; p++)
-                    for (int m = 0; m < TileRows / ReferenceKernel.Mr && m * ReferenceKernel.Mr < rows; m++)
-                        ReferenceKernel.Accumulate(work.A.AsSpan(m * ReferenceKernel.Mr * kc), work.B.AsSpan(p * ReferenceKernel.Nr * kc), kc,
-                            c.AsSpan(m * ReferenceKernel.Mr * TileCols + p * ReferenceKernel.Nr), TileCols);
+                for (int m = 0; m * ReferenceKernel.Mr < rows; m++)
+                {
+                    int r0 = m * ReferenceKernel.Mr;
+                    ReferencePanels.PackRows(x.Data, d, i0 + r0, Math.Min(ReferenceKernel.Mr, rows - r0), k0, kc, work.A);
+                    for (int p = 0; p * ReferenceKernel.Nr < cols; p++)
+                        ReferenceKernel.Accumulate(work.A, work.B.AsSpan(p * ReferenceKernel.Nr * kc), kc,
+                            c.AsSpan(r0 * TileCols + p * ReferenceKernel.Nr), TileCols);
+                }
             }
-            var tile = work.Output.AsSpan(0, rows * cols);
+            // Compact to rows x cols in place (row r moves to r·cols ≤ r·TileCols) and add the bias.
             for (int r = 0; r < rows; r++)
             {
-                var src = c.AsSpan(r * TileCols, cols);
-                var dst = tile.Slice(r * cols, cols);
-                src.CopyTo(dst);
+                var dst = c.AsSpan(r * cols, cols);
+                c.AsSpan(r * TileCols, cols).CopyTo(dst);
                 if (bias is not null)
                     for (int j = 0; j < cols; j++) dst[j] += bias[n0 + j];
             }
-            consume(i0, rows, n0, cols, tile);
+            consume(i0, rows, n0, cols, c.AsSpan(0, rows * cols));
             return work;
         }, _ => { });
     }
 
-    /// <summary>One worker's buffers: packed operands of one depth block and the tile's float64 sums.</summary>
-    private sealed class ReferenceTile
+    /// <summary>
+    /// One worker's buffers: one packed row panel, one packed weight block and the tile's float64
+    /// sums (row stride <see cref="TileCols"/>), padded to whole micro-panels so edge kernels stay in
+    /// range and sized down for small layers.
+    /// </summary>
+    private sealed class ReferenceTile(int rows, int cols)
     {
-        public readonly double[] A = new double[TileRows * DepthBlock];
-        public readonly double[] B = new double[TileCols * DepthBlock];
-        public readonly double[] C = new double[TileRows * TileCols];
-        public readonly double[] Output = new double[TileRows * TileCols];
+        public readonly double[] A = new double[ReferenceKernel.Mr * DepthBlock];
+        public readonly double[] B = new double[RoundUp(cols, ReferenceKernel.Nr) * DepthBlock];
+        public readonly double[] C = new double[RoundUp(rows, ReferenceKernel.Mr) * TileCols];
+
+        private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
     }
 }

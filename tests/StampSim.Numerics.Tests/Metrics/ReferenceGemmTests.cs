@@ -6,12 +6,15 @@ namespace StampSim.Tests.Metrics;
 
 public class ReferenceGemmTests
 {
-    // Shapes straddle every blocking edge: tile rows (64), tile columns (256), micro-block (8 x 16), depth block (256).
+    // Shapes straddle every blocking edge: tile rows (512), tile columns (512), micro-block (8 x 16),
+    // depth block (128) and the 8 x 8 packing transposes (full and partial row panels, depth tails).
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(7, 5, 15)]
     [InlineData(70, 300, 260)]
     [InlineData(129, 513, 33)]
+    [InlineData(520, 141, 530)]
+    [InlineData(16, 264, 24)]
     public void Reference_is_the_sequential_float64_sum_for_any_thread_count(int s, int d, int n)
     {
         var rng = new Random(s * 1000 + d * 10 + n);
