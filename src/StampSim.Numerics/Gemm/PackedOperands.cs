@@ -91,9 +91,7 @@ public sealed class PackedOperands
                     for (int t = 0; t < full; t++) dst[baseWord + 16 * t] = words[t];
                     for (int j = 4 * full; j < seg.Length; j++)
                         panel[64 * (seg.K4Offset + j / 4) + 4 * lane + (j & 3)] = src[j];
-                    int sum = 0;
-                    foreach (sbyte v in src) sum += v;
-                    sums[ch * segments.Length + si] = sum;
+                    sums[ch * segments.Length + si] = CodeSums.Sum(src);
                 }
             }
         });

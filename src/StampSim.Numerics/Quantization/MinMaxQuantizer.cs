@@ -48,7 +48,8 @@ internal static class QuantizeKernel
                 var b = Code(Vector256.Create(x.Slice(i + 8, 8)), vSub, vDelta, vLo, vHi, vOff);
                 var c = Code(Vector256.Create(x.Slice(i + 16, 8)), vSub, vDelta, vLo, vHi, vOff);
                 var d = Code(Vector256.Create(x.Slice(i + 24, 8)), vSub, vDelta, vLo, vHi, vOff);
-                // Narrowing keeps element order: values are already within 0..255.
+                // Narrowing truncates and keeps element order: a code in 0..255 stays itself, a negative
+                // code (offset 0, signed weights) becomes its two's complement byte, as in the scalar tail.
                 var ab = Vector256.Narrow(a.AsUInt32(), b.AsUInt32());
                 var cd = Vector256.Narrow(c.AsUInt32(), d.AsUInt32());
                 Vector256.Narrow(ab, cd).CopyTo(codes.Slice(i, 32));

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using StampSim.Numerics;
 
 namespace StampSim.Quantization;
@@ -23,7 +24,7 @@ public static class WeightQuantizer
             {
                 var ptr = (nint)pw;
                 int length = w.Length;
-                Parallel.For(0, outputs, options.Parallel, () => new byte[features], (n, _, tmp) =>
+                Parallel.For(0, outputs, options.Parallel, n =>
                 {
                     var row = new ReadOnlySpan<float>((float*)ptr, length).Slice(n * features, features);
                     float amax = Math.Abs(TensorPrimitives.MaxMagnitude(row));
@@ -33,20 +34,13 @@ public static class WeightQuantizer
                     if (sw == 0f)
                     {
                         dst.Clear();
-                        return tmp;
+                        return;
                     }
-                    // Stored with +128 like symmetric activations, then shifted back to signed.
-                    QuantizeKernel.Run(row, 0f, sw, -qmax, qmax, 128, tmp);
-                    for (int j = 0; j < features; j++)
-                        dst[j] = (sbyte)(tmp[j] - 128);
+                    // Stored without offset: the kernel's truncating narrow leaves each code's two's complement byte.
+                    QuantizeKernel.Run(row, 0f, sw, -qmax, qmax, 0, MemoryMarshal.AsBytes(dst));
                     for (int g = 0; g < groups; g++)
-                    {
-                        int sum = 0;
-                        foreach (var q in dst.Slice(g * groupSize, groupSize)) sum += q;
-                        rowSum[g * outputs + n] = sum;
-                    }
-                    return tmp;
-                }, _ => { });
+                        rowSum[g * outputs + n] = CodeSums.Sum(dst.Slice(g * groupSize, groupSize));
+                });
             }
         }
         return new QuantizedWeights(outputs, features, groupSize, codes, scale, rowSum, bits);

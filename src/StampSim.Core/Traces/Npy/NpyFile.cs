@@ -27,9 +27,10 @@ public static class NpyFile
         var header = NpyHeader.Read(stream, name, length);
         if (!ElementTypes.IsFloat(header.ElementType))
             throw new InputException($"{name}: dtype {header.Descr} is not a float type (expected <f4, <f2 or <f8)");
-        var raw = ReadData(stream, header, name);
+        CheckSize(header, name);
         var data = new float[header.Count];
-        long rounded = ElementTypes.ToFloat32(raw, header.ElementType, header.BigEndian, data);
+        long rounded = FloatChunks.Read((_, destination) => ReadExactly(stream, destination, header, name),
+            header.ElementType, header.BigEndian, data);
         if (header.FortranOrder)
             data = ToCOrder(data, header.Shape, name);
         return new NpyTensor(header.Shape, data, header.ElementType, rounded);
@@ -129,12 +130,22 @@ public static class NpyFile
 
     private static byte[] ReadData(Stream stream, NpyHeader header, string name)
     {
+        CheckSize(header, name);
+        var raw = new byte[header.DataBytes];
+        ReadExactly(stream, raw, header, name);
+        return raw;
+    }
+
+    private static void CheckSize(NpyHeader header, string name)
+    {
         if (header.DataBytes > Array.MaxLength)
             throw new InputException($"{name}: tensor of {header.DataBytes} bytes is too large");
-        var raw = new byte[header.DataBytes];
-        if (NpyHeader.ReadFully(stream, raw) != raw.Length)
+    }
+
+    private static void ReadExactly(Stream stream, Span<byte> destination, NpyHeader header, string name)
+    {
+        if (NpyHeader.ReadFully(stream, destination) != destination.Length)
             throw new InputException($"{name}: truncated data (shape {header.ShapeText} needs {header.DataBytes} bytes)");
-        return raw;
     }
 
     private static T[] ToCOrder<T>(T[] data, long[] shape, string name)

@@ -19,9 +19,6 @@ public sealed class SafetensorsFile : IDisposable
     /// <summary>Largest header accepted (the reference implementation uses the same 100 MB limit).</summary>
     public const long MaxHeaderBytes = 100_000_000;
 
-    // Raw bytes converted per step when widening; keeps the staging buffer small and pooled.
-    private const int ChunkBytes = 1 << 22;
-
     private readonly SafeFileHandle _handle;
     private readonly long _dataStart;
 
@@ -100,33 +97,8 @@ public sealed class SafetensorsFile : IDisposable
         if (!ElementTypes.IsFloat(t.Type))
             throw new InputException($"{Path}: tensor '{name}' has dtype {t.DType}, expected a float type");
         var result = new float[t.Count];
-        int size = ElementTypes.Size(t.Type);
         long offset = _dataStart + t.Begin;
-        if (t.Type == ElementType.Float32 && BitConverter.IsLittleEndian)
-        {
-            for (long done = 0; done < result.LongLength; done += ChunkBytes / 4)
-            {
-                var part = result.AsSpan((int)done, (int)Math.Min(ChunkBytes / 4, result.LongLength - done));
-                ReadAt(offset + 4 * done, MemoryMarshal.AsBytes(part));
-            }
-            return result;
-        }
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
-        {
-            int perChunk = ChunkBytes / size;
-            for (long done = 0; done < result.LongLength; done += perChunk)
-            {
-                var part = result.AsSpan((int)done, (int)Math.Min(perChunk, result.LongLength - done));
-                var raw = buffer.AsSpan(0, part.Length * size);
-                ReadAt(offset + size * done, raw);
-                ElementTypes.ToFloat32(raw, t.Type, bigEndian: false, part);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        FloatChunks.Read((at, destination) => ReadAt(offset + at, destination), t.Type, bigEndian: false, result);
         return result;
     }
 
