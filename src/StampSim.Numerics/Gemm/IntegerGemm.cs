@@ -42,6 +42,13 @@ public static unsafe class IntegerGemm
             for (int ch = 0; ch < n; ch++)
                 rsw[g * panels * MicroKernels.Nr + ch] = DequantEpilogue.RowSumScale(w.RowSum[g * n + ch], w.Scale[ch]);
 
+        // The ordered emulation tries each group in registers first (OptimisticOrderedKernel) with the
+        // code offset's corrections laid out like the weight sums.
+        bool optimistic = !fast && kernelKind == GemmKernel.AvxVnni && OptimisticOrderedKernel.IsSupported && RangeChecks.Applies(mac);
+        int[]? corrections = optimistic && x.CodeOffset != 0 ? new int[packed.SegmentWeightSums.Length] : null;
+        if (corrections is not null)
+            for (int k = 0; k < corrections.Length; k++) corrections[k] = x.CodeOffset * packed.SegmentWeightSums[k];
+
         int rowTiles = (s + TileRows - 1) / TileRows;
         int panelTiles = (panels + TilePanels - 1) / TilePanels;
         long treeEvents = 0, accEvents = 0;
@@ -52,7 +59,7 @@ public static unsafe class IntegerGemm
             var yAddr = (nint)yPtr;
             var aAddr = (nint)aBase;
             var bAddr = (nint)bBase;
-            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, sw, rsw, accumulators);
+            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, optimistic, corrections, sw, rsw, accumulators);
             Parallel.For(0, rowTiles * panelTiles, options.Parallel, tile =>
             {
                 var (tree, acc) = job.Run(tile / panelTiles, tile % panelTiles, (byte*)aAddr, (sbyte*)bAddr, (float*)yAddr);
@@ -64,13 +71,12 @@ public static unsafe class IntegerGemm
     }
 
     private sealed class TileJob(QuantizedActivations x, QuantizedWeights w, MacArray mac, PackedOperands packed, Segment[] segments,
-        MicroKernels.Kernel kernel, bool fast, float[] sw, float[] rsw, long[]? accumulators)
+        MicroKernels.Kernel kernel, bool fast, bool optimistic, int[]? corrections, float[] sw, float[] rsw, long[]? accumulators)
     {
         public (long Tree, long Acc) Run(int rowTile, int panelTile, byte* aBase, sbyte* bBase, float* y)
         {
             const int mr = MicroKernels.Mr, nr = MicroKernels.Nr;
             int s = x.Tokens, n = w.Outputs, groups = x.Groups, lda = packed.RowBytes, panels = packed.Panels;
-            int nseg = segments.Length;
             int offset = x.CodeOffset;
             long treeEvents = 0, accEvents = 0;
             int* c = stackalloc int[mr * nr];
@@ -98,9 +104,15 @@ public static unsafe class IntegerGemm
                         {
                             var seg = segments[si++];
                             kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
+                            var sums = packed.WeightSums(p, si - 1);
                             for (int r = 0; r < rows; r++)
                                 for (int l = 0; l < lanes; l++)
-                                    acc[r * nr + l] = c[r * nr + l] - (long)offset * packed.SegmentWeightSums[(n0 + l) * nseg + seg.Group];
+                                    acc[r * nr + l] = c[r * nr + l] - (long)offset * sums[l];
+                        }
+                        else if (vectorRanges && TryOptimistic(aTile, lda, bPanel, p, si, accI) is var next && next >= 0)
+                        {
+                            si = next;
+                            for (int k = 0; k < rows * nr; k++) acc[k] = accI[k];
                         }
                         else if (vectorRanges)
                         {
@@ -110,8 +122,9 @@ public static unsafe class IntegerGemm
                             {
                                 seg = segments[si];
                                 kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
+                                var sums = packed.WeightSums(p, si);
                                 for (int l = 0; l < nr; l++)
-                                    correction[l] = l < lanes ? offset * packed.SegmentWeightSums[(n0 + l) * nseg + si] : 0;
+                                    correction[l] = offset * sums[l];
                                 RangeChecks.Step(c, accI, correction, rows, lanes, mac.Tree, mac.Accumulator, ref treeEvents, ref accEvents);
                                 si++;
                             } while (!seg.LastInGroup);
@@ -125,11 +138,12 @@ public static unsafe class IntegerGemm
                             {
                                 seg = segments[si];
                                 kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
+                                var sums = packed.WeightSums(p, si);
                                 for (int r = 0; r < rows; r++)
                                 {
                                     for (int l = 0; l < lanes; l++)
                                     {
-                                        long chunk = c[r * nr + l] - (long)offset * packed.SegmentWeightSums[(n0 + l) * nseg + si];
+                                        long chunk = c[r * nr + l] - (long)offset * sums[l];
                                         chunk = mac.Tree.Bring(chunk, ref treeEvents);
                                         acc[r * nr + l] = mac.Accumulator.Bring(acc[r * nr + l] + chunk, ref accEvents);
                                     }
@@ -153,6 +167,24 @@ public static unsafe class IntegerGemm
                 }
             }
             return (treeEvents, accEvents);
+        }
+
+        // Both halves of the micro-tile through the optimistic kernel; the next group's first segment, or -1 to redo the group.
+        private int TryOptimistic(byte* aTile, int lda, sbyte* bPanel, int panel, int first, int* accI)
+        {
+            if (!optimistic) return -1;
+            fixed (int* corr = corrections)
+            {
+                int* panelCorrections = corr == null ? null : corr + (long)panel * segments.Length * MicroKernels.Nr;
+                int next = -1;
+                for (int h = 0; h < MicroKernels.Mr; h += OptimisticOrderedKernel.Rows)
+                {
+                    next = OptimisticOrderedKernel.TryGroup(aTile + (long)h * lda, lda, bPanel, segments, first, panelCorrections,
+                        mac.Tree, mac.Accumulator, accI + h * MicroKernels.Nr);
+                    if (next < 0) return -1;
+                }
+                return next;
+            }
         }
     }
 }

@@ -36,8 +36,16 @@ public sealed class PackedOperands
     /// <summary>Packed weights.</summary>
     public sbyte[] B { get; }
 
-    /// <summary>Sum of weight codes per channel and segment (n x segments), for removing the activation code offset.</summary>
+    /// <summary>
+    /// Sum of weight codes per channel and segment, for removing the activation code offset; laid out
+    /// like the panels (panel, segment, lane: <c>[(p·segments + si)·Nr + lane]</c>, zero past n) so
+    /// that a micro-tile reads its 16 values contiguously.
+    /// </summary>
     public int[] SegmentWeightSums { get; }
+
+    /// <summary>The 16 lanes of <see cref="SegmentWeightSums"/> for panel <paramref name="panel"/> and segment <paramref name="segment"/>.</summary>
+    public ReadOnlySpan<int> WeightSums(int panel, int segment) =>
+        SegmentWeightSums.AsSpan((panel * Segments.Length + segment) * MicroKernels.Nr, MicroKernels.Nr);
 
     /// <summary>Bytes per packed activation row.</summary>
     public int RowBytes => 4 * Gemm.Segments.TotalK4(Segments);
@@ -70,7 +78,7 @@ public sealed class PackedOperands
         int panels = (n + MicroKernels.Nr - 1) / MicroKernels.Nr;
         int panelBytes = 64 * k4;
         var b = new sbyte[(long)panels * panelBytes];
-        var sums = new int[(long)n * segments.Length];
+        var sums = new int[(long)panels * segments.Length * MicroKernels.Nr];
         Parallel.For(0, panels, options.Parallel, p =>
         {
             var panel = b.AsSpan(p * panelBytes, panelBytes);
@@ -91,7 +99,7 @@ public sealed class PackedOperands
                     for (int t = 0; t < full; t++) dst[baseWord + 16 * t] = words[t];
                     for (int j = 4 * full; j < seg.Length; j++)
                         panel[64 * (seg.K4Offset + j / 4) + 4 * lane + (j & 3)] = src[j];
-                    sums[ch * segments.Length + si] = CodeSums.Sum(src);
+                    sums[(p * segments.Length + si) * MicroKernels.Nr + lane] = CodeSums.Sum(src);
                 }
             }
         });

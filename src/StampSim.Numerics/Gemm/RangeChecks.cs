@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using StampSim.Numerics;
 
@@ -21,8 +22,8 @@ internal static unsafe class RangeChecks
         Vector256.IsHardwareAccelerated && mac.Tree.Bits <= 30 && mac.Accumulator.Bits <= 30 && mac.Rows <= MaxChunk;
 
     /// <summary>One chunk for <paramref name="rows"/> x 16 outputs (only the first <paramref name="lanes"/> lanes count events).</summary>
-    /// <param name="c">Raw chunk sums from the kernel (6 x 16).</param>
-    /// <param name="acc">Running accumulators (6 x 16).</param>
+    /// <param name="c">Raw chunk sums from the kernel (Mr x 16).</param>
+    /// <param name="acc">Running accumulators (Mr x 16).</param>
     /// <param name="correction">Per lane, the code offset times the chunk's weight sum (16 values).</param>
     /// <param name="rows">Valid rows of the micro-tile.</param>
     /// <param name="lanes">Valid output channels of the panel.</param>
@@ -45,6 +46,7 @@ internal static unsafe class RangeChecks
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Half(int* c, int* acc, Vector256<int> correction, Vector256<int> valid, SignedRange tree, SignedRange accumulator,
         ref long treeEvents, ref long accEvents)
     {
@@ -52,6 +54,7 @@ internal static unsafe class RangeChecks
         Bring(Vector256.Load(acc) + chunk, accumulator, valid, ref accEvents).Store(acc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<int> Bring(Vector256<int> v, SignedRange range, Vector256<int> valid, ref long events)
     {
         var max = Vector256.Create((int)range.Max);
