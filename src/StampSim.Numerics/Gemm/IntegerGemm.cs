@@ -158,12 +158,15 @@ public static unsafe class IntegerGemm
                             if (accumulators is not null)
                                 for (int l = 0; l < lanes; l++)
                                     accumulators[((long)token * groups + g) * n + n0 + l] = acc[r * nr + l];
+                            // A full panel writes straight into Y; a partial one (past n) goes through the tile.
+                            var dst = lanes == nr ? new Span<float>(y + (long)token * n + n0, nr) : yTile.Slice(r * nr, nr);
                             DequantEpilogue.Apply16(accF, x.Scale[token * groups + g], x.Offset[token * groups + g],
-                                sw.AsSpan(n0, nr), rsw.AsSpan(g * panels * nr + n0, nr), yTile.Slice(r * nr, nr), g == 0);
+                                sw.AsSpan(n0, nr), rsw.AsSpan(g * panels * nr + n0, nr), dst, g == 0);
                         }
                     }
-                    for (int r = 0; r < rows; r++)
-                        yTile.Slice(r * nr, lanes).CopyTo(new Span<float>(y + (long)(i + r) * n + n0, lanes));
+                    if (lanes < nr)
+                        for (int r = 0; r < rows; r++)
+                            yTile.Slice(r * nr, lanes).CopyTo(new Span<float>(y + (long)(i + r) * n + n0, lanes));
                 }
             }
             return (treeEvents, accEvents);

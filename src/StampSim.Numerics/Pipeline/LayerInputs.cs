@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using StampSim.Tensors;
 
 namespace StampSim.Pipeline;
@@ -59,8 +60,7 @@ public sealed record LayerInputs
     /// <summary>Throws naming the first NaN, infinity or value beyond <see cref="MaxMagnitude"/>, with its index.</summary>
     public static void RequireInRange(ReadOnlySpan<float> data, int cols, string name)
     {
-        // MaxMagnitude propagates NaN, so one vectorised pass clears the common case.
-        if (data.IsEmpty || System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(data) is var m && Math.Abs(m) <= MaxMagnitude) return;
+        if (AllInRange(data)) return;
         for (int i = 0; i < data.Length; i++)
         {
             if (float.IsFinite(data[i]) && Math.Abs(data[i]) <= MaxMagnitude) continue;
@@ -69,5 +69,25 @@ public sealed record LayerInputs
             string index = cols > 0 && data.Length != cols ? $"[{i / cols}, {i % cols}]" : $"[{i}]";
             throw new InputException($"{name}: {what} at index {index}");
         }
+    }
+
+    // One vectorised pass for the common case: |v| <= limit is false for NaN, infinities and values beyond it.
+    private static bool AllInRange(ReadOnlySpan<float> data)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var limit = Vector256.Create(MaxMagnitude);
+            var ok = Vector256<float>.AllBitsSet;
+            for (; i + 32 <= data.Length; i += 32)
+                ok &= Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(data.Slice(i, 8))), limit)
+                    & Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(data.Slice(i + 8, 8))), limit)
+                    & Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(data.Slice(i + 16, 8))), limit)
+                    & Vector256.LessThanOrEqual(Vector256.Abs(Vector256.Create(data.Slice(i + 24, 8))), limit);
+            if (ok.AsUInt32() != Vector256<uint>.AllBitsSet) return false;
+        }
+        for (; i < data.Length; i++)
+            if (!(Math.Abs(data[i]) <= MaxMagnitude)) return false;
+        return true;
     }
 }
