@@ -11,6 +11,11 @@ public enum GemmKernel
     Avx2,
     /// <summary>AVX-VNNI: <c>vpdpbusd</c> on 256-bit vectors.</summary>
     AvxVnni,
+    /// <summary>
+    /// AVX-512BW: <c>vpmaddubsw</c> on 512-bit vectors with 16-bit partial sums widened every few steps;
+    /// for weights of at most 4 bits, where no 16-bit sum can saturate.
+    /// </summary>
+    Avx512Bw,
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ internal static class CommonOptions
 
     public static Option<string> Kernel() => new("--kernel")
     {
-        Description = "Integer GEMM kernel: auto, scalar, avx2, avx_vnni; never changes results",
+        Description = "Integer GEMM kernel: auto, scalar, avx2, avx_vnni, avx512_bw (weights of at most 4 bits); never changes results",
         DefaultValueFactory = _ => "auto",
     };
 

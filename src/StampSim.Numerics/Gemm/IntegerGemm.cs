@@ -31,8 +31,8 @@ public static unsafe class IntegerGemm
                     OverflowBound.CannotOverflow(mac, x, w);
         var segments = Segments.Cut(d, group, fast ? group : mac.Rows);
         var packed = PackedOperands.Pack(x, w, segments, options);
-        var kernelKind = MicroKernels.Resolve(options.Kernel);
-        var kernel = MicroKernels.Select(kernelKind);
+        var kernelKind = MicroKernels.Resolve(options.Kernel, w.Bits);
+        var kernel = MicroKernels.Select(kernelKind, w.Bits);
 
         int panels = packed.Panels;
         var sw = new float[panels * MicroKernels.Nr];
@@ -44,7 +44,7 @@ public static unsafe class IntegerGemm
 
         // The ordered emulation tries each group in registers first (OptimisticOrderedKernel) with the
         // code offset's corrections laid out like the weight sums.
-        bool optimistic = !fast && kernelKind == GemmKernel.AvxVnni && OptimisticOrderedKernel.IsSupported && RangeChecks.Applies(mac);
+        bool optimistic = !fast && (kernelKind is GemmKernel.AvxVnni or GemmKernel.Avx512Bw) && OptimisticOrderedKernel.IsSupported && RangeChecks.Applies(mac);
         int[]? corrections = optimistic && x.CodeOffset != 0 ? new int[packed.SegmentWeightSums.Length] : null;
         if (corrections is not null)
             for (int k = 0; k < corrections.Length; k++) corrections[k] = x.CodeOffset * packed.SegmentWeightSums[k];

@@ -55,6 +55,8 @@ public static class BenchRun
 
         progress($"int8 peak ({ConfigNames.Of(outcome!.Kernel)})");
         double peak = Int8Peak.MacsPerSecond(outcome.Kernel, exec.Threads, TimeSpan.FromSeconds(0.4));
+        double? vnniPeak = outcome.Kernel == GemmKernel.AvxVnni ? peak
+            : System.Runtime.Intrinsics.X86.AvxVnni.IsSupported ? Int8Peak.MacsPerSecond(GemmKernel.AvxVnni, exec.Threads, TimeSpan.FromSeconds(0.4)) : null;
 
         progress("cost model");
         const int calls = 200;
@@ -77,7 +79,7 @@ public static class BenchRun
             process = LayerProcess.Measure(inputs.X, inputs.W, exec.Threads, Math.Min(reps, 3));
         }
         return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, metrics, ordered,
-            orderedResult!.Gemm.Events.Total, gemm, peak, cost, np.Seconds, np.Detail, process.Seconds, process.Detail,
+            orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Detail, process.Seconds, process.Detail,
             allocated, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 

@@ -32,6 +32,7 @@ internal static class Int8Peak
 
     private static double MacsPerInstruction(GemmKernel kernel) => kernel switch
     {
+        GemmKernel.Avx512Bw => 64,  // vpmaddubsw zmm: 32 lanes x 2 products
         GemmKernel.AvxVnni => 32,   // vpdpbusd ymm: 8 lanes x 4 products
         GemmKernel.Avx2 => 16,      // vpmaddwd ymm: 16 products (the AVX2 kernel needs two per 32)
         _ => 1,
@@ -42,6 +43,7 @@ internal static class Int8Peak
         var clock = Stopwatch.StartNew();
         int sink = kernel switch
         {
+            GemmKernel.Avx512Bw => MaddUbs512(iterations),
             GemmKernel.AvxVnni => Vnni(iterations),
             GemmKernel.Avx2 => Avx2Madd(iterations),
             _ => Scalar(iterations),
@@ -66,6 +68,31 @@ internal static class Int8Peak
             c10 = AvxVnni.MultiplyWideningAndAdd(c10, a, b); c11 = AvxVnni.MultiplyWideningAndAdd(c11, a, b);
         }
         return (c0 + c1 + c2 + c3 + c4 + c5 + c6 + c7 + c8 + c9 + c10 + c11).ToScalar();
+    }
+
+    // The AVX-512BW kernel's instruction mix: vpmaddubsw into 16-bit sums, widened by vpmaddwd every 8 steps.
+    private static int MaddUbs512(long n)
+    {
+        var a = Vector512.Create((byte)3);
+        var b = Vector512.Create((sbyte)-2);
+        var ones = Vector512.Create((short)1);
+        Vector512<int> total = default;
+        for (long i = 0; i < n; i += 8)
+        {
+            Vector512<short> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default;
+            Vector512<short> c6 = default, c7 = default, c8 = default, c9 = default, c10 = default, c11 = default;
+            for (int k = 0; k < 8; k++, a += Vector512<byte>.One)
+            {
+                c0 += Avx512BW.MultiplyAddAdjacent(a, b); c1 += Avx512BW.MultiplyAddAdjacent(a, b);
+                c2 += Avx512BW.MultiplyAddAdjacent(a, b); c3 += Avx512BW.MultiplyAddAdjacent(a, b);
+                c4 += Avx512BW.MultiplyAddAdjacent(a, b); c5 += Avx512BW.MultiplyAddAdjacent(a, b);
+                c6 += Avx512BW.MultiplyAddAdjacent(a, b); c7 += Avx512BW.MultiplyAddAdjacent(a, b);
+                c8 += Avx512BW.MultiplyAddAdjacent(a, b); c9 += Avx512BW.MultiplyAddAdjacent(a, b);
+                c10 += Avx512BW.MultiplyAddAdjacent(a, b); c11 += Avx512BW.MultiplyAddAdjacent(a, b);
+            }
+            total += Avx512BW.MultiplyAddAdjacent(c0 + c1 + c2 + c3 + c4 + c5, ones) + Avx512BW.MultiplyAddAdjacent(c6 + c7 + c8 + c9 + c10 + c11, ones);
+        }
+        return total.ToScalar();
     }
 
     private static int Avx2Madd(long n)

@@ -25,6 +25,8 @@ public static class BenchJson
         ["gemm_macs_per_second"] = r.GemmMacsPerSecond,
         ["peak_macs_per_second"] = r.PeakMacsPerSecond,
         ["gemm_fraction_of_peak"] = r.GemmFractionOfPeak,
+        ["vnni256_peak_macs_per_second"] = r.VnniPeakMacsPerSecond,
+        ["gemm_fraction_of_512bit_vnni_peak"] = r.GemmFractionOf512BitVnniPeak,
         ["cost_model_seconds_per_call"] = r.CostModelSecondsPerCall,
         ["numpy_gemm_seconds"] = r.NumpySeconds,
         ["numpy"] = r.Numpy,

@@ -64,7 +64,7 @@ public class MacArrayTests
         var refAcc = new long[s * 5 * n];
         var outcome = IntegerGemm.Multiply(x, w, mac, new ExecutionOptions(1, GemmKernel.Scalar, ForceOrderedGemm: true), reference, refAcc);
         Assert.False(outcome.FastPath);
-        foreach (var kernel in MicroKernels.Supported())
+        foreach (var kernel in MicroKernels.Supported(w.Bits))
         {
             foreach (int threads in new[] { 1, 2, 5 })
             {
@@ -97,5 +97,45 @@ public class MacArrayTests
                 for (int j = 0; j < d; j++) expected += (long)x.Code(i, j) * w.Codes[c * d + j];
                 Assert.Equal(expected, acc[i * n + c]);
             }
+    }
+
+    // The 512-bit kernel sums in 16-bit lanes between widenings: the largest codes (255 against ±7)
+    // over long segments must still give the exact sums of every other kernel.
+    [SkippableFact]
+    public void Every_kernel_gives_exact_sums_at_the_largest_codes()
+    {
+        int s = 7, d = 1000, n = 19;
+        var codes = new byte[s * d];
+        var weights = new sbyte[n * d];
+        var rng = new Random(8);
+        for (int k = 0; k < codes.Length; k++) codes[k] = rng.Next(4) == 0 ? (byte)rng.Next(256) : (byte)255;
+        for (int k = 0; k < weights.Length; k++) weights[k] = rng.Next(4) == 0 ? (sbyte)rng.Next(-7, 8) : (sbyte)(k % 3 == 0 ? -7 : 7);
+        var rowSums = new int[n];
+        for (int c = 0; c < n; c++) rowSums[c] = CodeSums.Sum(weights.AsSpan(c * d, d));
+        var x = new QuantizedActivations(s, d, d, codes, 0, Enumerable.Repeat(1f, s).ToArray(), new float[s], Enumerable.Repeat(8, s).ToArray());
+        var w = new QuantizedWeights(n, d, d, weights, Enumerable.Repeat(1f, n).ToArray(), rowSums, 4);
+        var kernels = MicroKernels.Supported(4);
+        Skip.IfNot(kernels.Contains(GemmKernel.Avx512Bw), "the CPU has no AVX-512BW");
+        foreach (var kernel in kernels)
+        {
+            var acc = new long[s * n];
+            IntegerGemm.Multiply(x, w, new MacArray(16, new AccumulatorConfig()), new ExecutionOptions(1, kernel), new float[s * n], acc);
+            for (int i = 0; i < s; i++)
+                for (int c = 0; c < n; c++)
+                {
+                    long expected = 0;
+                    for (int j = 0; j < d; j++) expected += codes[i * d + j] * weights[c * d + j];
+                    Assert.True(expected == acc[i * n + c], $"{kernel}: token {i}, channel {c}: {acc[i * n + c]} != {expected}");
+                }
+        }
+    }
+
+    [SkippableFact]
+    public void The_512_bit_kernel_refuses_weights_wider_than_4_bits()
+    {
+        Skip.IfNot(MicroKernels.Supported(4).Contains(GemmKernel.Avx512Bw), "the CPU has no AVX-512BW");
+        Assert.DoesNotContain(GemmKernel.Avx512Bw, MicroKernels.Supported(5));
+        Assert.Throws<InputException>(() => MicroKernels.Resolve(GemmKernel.Avx512Bw, 8));
+        Assert.Equal(GemmKernel.Avx512Bw, MicroKernels.Resolve(GemmKernel.Auto, 4));
     }
 }

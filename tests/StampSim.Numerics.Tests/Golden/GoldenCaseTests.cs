@@ -21,11 +21,17 @@ public class GoldenCaseTests
     {
         var data = new TheoryData<string, string, int, bool>();
         foreach (var c in GoldenCase.Names())
-            foreach (var k in StampSim.Gemm.MicroKernels.Supported())
+            foreach (var k in StampSim.Gemm.MicroKernels.Supported(WeightBits(c)))
                 foreach (int threads in new[] { 1, 3 })
                     foreach (bool ordered in new[] { false, true })
                         data.Add(c, ConfigNames.Of(k), threads, ordered);
         return data;
+    }
+
+    private static int WeightBits(string name)
+    {
+        using var golden = GoldenCase.Load(name);
+        return golden.Config.Numerics.WeightBits;
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public class StampLayerTests
     {
         var inputs = Inputs(128, 64, 48, 1);
         var reference = new StampLayer(numerics, Rows, new ExecutionOptions(1, GemmKernel.Scalar)).Run(inputs).Y.Data;
-        foreach (var kernel in StampSim.Gemm.MicroKernels.Supported())
+        foreach (var kernel in StampSim.Gemm.MicroKernels.Supported(numerics.WeightBits))
             foreach (int threads in new[] { 2, 3, 8 })
                 TestData.AssertBitsEqual(reference, new StampLayer(numerics, Rows, new ExecutionOptions(threads, kernel)).Run(inputs).Y.Data, $"{kernel}/{threads}");
     }
