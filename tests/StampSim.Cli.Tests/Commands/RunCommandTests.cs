@@ -26,6 +26,7 @@ public class RunCommandTests
         Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+layer\s+cycles\s+/A4\s+/A8\s+DRAM bytes\s+/A4\s+/A8\s+energy uJ\s+/A4\s+/A8\s+SQNR STaMP\s+A4\s+A8$"));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("layers.4.feed_forward.w2 "));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("total "));
+        Assert.Contains(r.Lines, l => l.StartsWith("DRAM bytes are the same for STaMP, A4 and A8 on every layer: X and Y live in DRAM as fp16"));
         Assert.Equal($"report: {report}", r.Lines[^1]);
 
         string[] expected = ["layers.csv", "manifest.json", "report.html", "report.md", "result.json", .. Stems.SelectMany(s => new[] { $"plots/{s}.png", $"plots/{s}.svg" })];
