@@ -8,7 +8,7 @@ namespace StampSim.Tests.Commands;
 public class RunCommandTests
 {
     private static readonly string[] Stems =
-        ["cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation"];
+        ["cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "energy_shares.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation"];
 
     private static string Repo(params string[] parts) => Path.Combine([SharedData.RepoRoot(), .. parts]);
 
