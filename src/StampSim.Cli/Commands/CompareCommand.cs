@@ -50,6 +50,12 @@ internal static class CompareCommand
         o.WriteLine($"config {c.LabelA}{(c.LabelA == c.LabelB ? "" : $" -> {c.LabelB}")}: file sha256 {Same(c.FileSha256)}, effective config sha256 {Same(c.EffectiveSha256)}");
         if (c.Keys.Count == 0) o.WriteLine("  effective config: no key differs");
         foreach (var k in c.Keys) o.WriteLine($"  {k.Key}: {k.Before ?? "(absent)"} -> {k.After ?? "(absent)"}");
+        o.WriteLine(c.Resolved.Count == 0 ? "  resolved per layer: no value differs" : "  resolved per layer (configured -> resolved, A vs B):");
+        foreach (var r in c.Resolved)
+        {
+            string where = r.Layers.Count == c.Layers.Count ? "every layer" : $"{r.Layers.Count} of {c.Layers.Count} layers: {Names(r.Layers)}";
+            o.WriteLine($"    {r.Key}: {r.A.Configured} -> {r.A.Resolved} vs {r.B.Configured} -> {r.B.Resolved} ({where})");
+        }
 
         o.WriteLine(c.LayersOnlyInA.Count + c.LayersOnlyInB.Count == 0 ? "totals" : "totals (the reports cover different layers: not like for like)");
         var totals = new TextTableData(["variant", "metric", "A", "B", "B - A", "B / A"], [false, false, true, true, true, true],

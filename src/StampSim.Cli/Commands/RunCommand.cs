@@ -97,6 +97,7 @@ internal static class RunCommand
                         $"STaMP {Numerics.ConfigNames.Of(n.Transform)} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
             o.WriteLine(SummaryTable.Legend);
             foreach (var line in SummaryTable.PerLayer(result, config.Label).PlainLines("  ")) o.WriteLine(line);
+            if (SummaryTable.DramNote(result, config.Label) is { } dram) o.WriteLine(dram + ".");
         }
         o.WriteLine();
         o.WriteLine($"report: {target}");

@@ -62,7 +62,6 @@ public static class AcceleratorSection
         return result;
     }
 
-    /// <summary>Reads one buffer section.</summary>
     /// <summary>The optional <c>vector_unit</c> section: lanes, format and the sourced energy of an add and a multiply.</summary>
     private static VectorUnitConfig? ReadVectorUnit(ConfigSection s)
     {
@@ -83,15 +82,31 @@ public static class AcceleratorSection
         return unit;
     }
 
-    /// <summary>The optional <c>mapping</c> section: a tiling used for every layer instead of the search.</summary>
-    private static GivenMapping? ReadMapping(ConfigSection s)
+    /// <summary>
+    /// The optional <c>mapping</c> section: the search's <c>objective</c>, or a tiling used for every layer
+    /// instead of the search (<c>loop_order</c>, <c>tile_tokens</c>, <c>tile_outputs</c>, all three).
+    /// </summary>
+    private static MappingSettings ReadMapping(ConfigSection s)
     {
-        if (!s.Exists) return null;
-        var mapping = new GivenMapping(s.RequiredEnum<LoopOrder>("loop_order"), s.RequiredInt("tile_tokens", 1, 1 << 30), s.RequiredInt("tile_outputs", 1, 1 << 30));
+        // Has marks every key as known, so a typo of any of them gets its "did you mean".
+        bool given = GivenMappingKeys.Count(s.Has) > 0;
+        var settings = new MappingSettings { Objective = s.Enum("objective", MappingObjective.CyclesThenEnergy) };
+        if (given)
+        {
+            if (s.Has("objective"))
+                throw s.Error("objective", "chooses among the mappings the search tries; a given mapping (loop_order, tile_tokens, tile_outputs) is not searched: give one or the other");
+            settings = settings with
+            {
+                Given = new GivenMapping(s.RequiredEnum<LoopOrder>("loop_order"), s.RequiredInt("tile_tokens", 1, 1 << 30), s.RequiredInt("tile_outputs", 1, 1 << 30)),
+            };
+        }
         s.RejectUnknownKeys();
-        return mapping;
+        return settings;
     }
 
+    private static readonly string[] GivenMappingKeys = ["loop_order", "tile_tokens", "tile_outputs"];
+
+    /// <summary>Reads one buffer section.</summary>
     private static BufferConfig ReadBuffer(string name, ConfigSection s)
     {
         var holds = s.List<TensorKind>("holds", [], text => ConfigNames.TryParse<TensorKind>(text, out var k)

@@ -59,9 +59,8 @@ public sealed record AcceleratorConfig
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public VectorUnitConfig? VectorUnit { get; init; }
 
-    /// <summary>A mapping to use for every layer instead of the search (<c>mapping:</c>); null to search.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public GivenMapping? Mapping { get; init; }
+    /// <summary>How each layer's mapping is chosen (<c>mapping:</c>): the search's objective, or a given mapping.</summary>
+    public MappingSettings Mapping { get; init; } = new();
 
     /// <summary>DRAM bytes per clock cycle.</summary>
     public double DramBytesPerCycle => Dram.Bandwidth / (ClockGhz * 1e9);

@@ -2,15 +2,15 @@ namespace StampSim.Hardware;
 
 /// <summary>
 /// The mapping search: every loop order and token/output tile of the candidate grid, each evaluated by
-/// the <see cref="MappingEvaluator"/>; the best has the fewest cycles, then the least energy.
+/// the <see cref="MappingEvaluator"/>; the best is the least by the config's <see cref="MappingObjective"/>.
 /// </summary>
 internal static class Mapper
 {
-    /// <summary>The best mapping that fits, or null with the smallest tiling tried when none does.</summary>
-    public static (MappingCost? Best, (int Tm, int Tn)? Smallest) Search(MappingEvaluator evaluator, int block, int dwtFeatures)
+    /// <summary>Every mapping of the grid that fits, in enumeration order, and the smallest tiling tried when none does.</summary>
+    public static (IReadOnlyList<MappingCost> Legal, (int Tm, int Tn)? Smallest) Enumerate(MappingEvaluator evaluator, int block, int dwtFeatures)
     {
         var shape = evaluator.Workload.Shape;
-        MappingCost? best = null;
+        var legal = new List<MappingCost>();
         (int Tm, int Tn)? smallest = null;
         foreach (var order in new[] { LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter })
         {
@@ -25,12 +25,37 @@ internal static class Mapper
                         smallest ??= (tm, tn);
                         break;
                     }
-                    if (best is null || cost.Cycles < best.Cycles || (cost.Cycles == best.Cycles && cost.Energy.Total < best.Energy.Total))
-                        best = cost;
+                    legal.Add(cost);
                 }
             }
         }
-        return (best, smallest);
+        return (legal, smallest);
+    }
+
+    /// <summary>The best of <paramref name="legal"/> by <paramref name="objective"/> (the first on a full tie); null when empty.</summary>
+    public static MappingCost? Best(IReadOnlyList<MappingCost> legal, MappingObjective objective)
+    {
+        MappingCost? best = null;
+        foreach (var cost in legal)
+            if (best is null || Compare(cost, best, objective) < 0)
+                best = cost;
+        return best;
+    }
+
+    /// <summary>Orders two mappings by <paramref name="objective"/>, its ties broken as <see cref="MappingObjective"/> says.</summary>
+    public static int Compare(MappingCost a, MappingCost b, MappingObjective objective) => Rank(a, objective).CompareTo(Rank(b, objective));
+
+    // Lexicographic keys; cycles are exact as doubles (below 2^53).
+    private static (double, double, double, double) Rank(MappingCost c, MappingObjective objective)
+    {
+        double cycles = c.Cycles, energy = c.Energy.Total, dram = c.Dram.Read + c.Dram.Write;
+        return objective switch
+        {
+            MappingObjective.CyclesThenEnergy => (cycles, energy, dram, 0),
+            MappingObjective.EnergyThenCycles => (energy, cycles, dram, 0),
+            MappingObjective.Edp => (cycles * energy, cycles, energy, dram),
+            _ => throw new ArgumentOutOfRangeException(nameof(objective), objective, null),
+        };
     }
 
     /// <summary>Tile sizes: multiples of <paramref name="unit"/> doubling up to <paramref name="total"/>, and the whole dimension.</summary>

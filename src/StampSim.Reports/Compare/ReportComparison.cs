@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace StampSim.Reports.Compare;
 
 /// <summary>
-/// What changed between two reports: the trace, each config (effective keys, hashes), the totals of
+/// What changed between two reports: the trace, each config (effective keys, hashes, the values resolved
+/// per layer from them), the totals of
 /// STaMP, A4 and A8, and STaMP's per-layer figures. Configs are paired by position when each report
 /// has one, else by label; unpaired ones are listed.
 /// </summary>
@@ -68,8 +69,38 @@ public sealed record ReportComparison(ReportSnapshot A, ReportSnapshot B, IReadO
             (x, y) => new MetricDelta(x.Name, x.Value, y.Value)).ToList())).ToList();
         return new ConfigComparison(la, lb,
             (Text(ca["sha256"]), Text(cb["sha256"])), (Text(ca["effective_sha256"]), Text(cb["effective_sha256"])),
-            changes, totals, layers,
+            changes, Resolved(common, layersA, layersB), totals, layers,
             layersA.Keys.Where(k => !layersB.ContainsKey(k)).ToList(), layersB.Keys.Where(k => !layersA.ContainsKey(k)).ToList());
+    }
+
+    // Per common layer, every resolved value that differs, grouped by the (A, B) pair of values in first-seen order.
+    private static List<ResolvedChange> Resolved(List<string> common, Dictionary<string, JsonNode> layersA, Dictionary<string, JsonNode> layersB)
+    {
+        var groups = new List<((string Key, (string, string) A, (string, string) B) Pair, List<string> Layers)>();
+        foreach (string name in common)
+        {
+            foreach (var (a, b) in ResolvedValues(layersA[name]).Zip(ResolvedValues(layersB[name])))
+            {
+                if (a.Resolved == b.Resolved) continue;
+                var pair = (a.Key, (a.Configured, a.Resolved), (b.Configured, b.Resolved));
+                int i = groups.FindIndex(g => g.Pair == pair);
+                if (i < 0) groups.Add((pair, [name]));
+                else groups[i].Layers.Add(name);
+            }
+        }
+        return groups.Select(g => new ResolvedChange(g.Pair.Key, g.Pair.A, g.Pair.B, g.Layers)).ToList();
+    }
+
+    // What a layer record resolved from its configuration: the transform levels (auto or given) and STaMP's mapping.
+    private static IEnumerable<(string Key, string Configured, string Resolved)> ResolvedValues(JsonNode layer)
+    {
+        var config = layer["config"];
+        yield return ("numerics.levels", Text(config?["numerics"]?["levels"]), Text(layer["levels"]));
+        var mapping = config?["mapping"];
+        string configured = mapping?["loop_order"] is null ? $"search{(mapping?["objective"] is { } o ? $" ({Text(o)})" : "")}" : "given";
+        var m = layer["cost"]?["mapping"];
+        yield return ("mapping", configured, m is null ? "infeasible"
+            : $"{Text(m["loop_order"])} Tm={Text(m["tile_tokens"])} Tn={Text(m["tile_outputs"])} Tk={Text(m["tile_features"])}");
     }
 
     private static IEnumerable<(string Name, double Value)> LayerMetrics(JsonNode layer) =>

@@ -42,6 +42,7 @@ public static class RunHtml
             page.Table(SummaryTable.Totals(totals));
             page.Heading(3, "Per layer").Paragraph(SummaryTable.Legend + ". Click a column header to sort.");
             page.Table(SummaryTable.PerLayer(run, config.Label), footRows: 1);
+            if (SummaryTable.DramNote(run, config.Label) is { } dram) page.Paragraph(dram + ".");
             foreach (var plot in plots.Where(x => x.Config == config.Label)) page.Plot(folder, plot);
         }
         page.Heading(2, $"Focus layer: {run.Focus.Choice.Layer.Name}")

@@ -65,6 +65,13 @@ internal static class PlotTheme
         plot.Axes.Left.MinimumSize = 30 + longest * 4f; // room for the first, slanted label
     }
 
+    /// <summary>The legend in a panel under the plot, outside the data area, so that it never covers data.</summary>
+    public static void LegendBelow(Plot plot)
+    {
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
+    }
+
     /// <summary>Writes the PNG and the SVG of <paramref name="plot"/>, each atomically (a sweep's plots are written in place).</summary>
     public static void Save(Plot plot, string folder, string stem, (int Width, int Height) size)
     {

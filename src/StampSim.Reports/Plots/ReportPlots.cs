@@ -15,6 +15,7 @@ public static class ReportPlots
         {
             files.Add(CyclesByStagePlot.Render(run, config, folder));
             files.Add(EnergyByComponentPlot.Render(run, config, folder));
+            files.Add(EnergySharesPlot.Render(run, config, folder));
             files.Add(SqnrPlot.Render(run, config, folder));
             files.Add(CompactionPlot.Render(run, config, folder));
             files.Add(RooflinePlot.Render(run, config, folder));

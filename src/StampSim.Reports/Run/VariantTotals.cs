@@ -32,6 +32,10 @@ public sealed record VariantTotals
     /// <summary>Energy by component (mac, dwt, quantizer, epilogue, dram, sram), pJ.</summary>
     public IReadOnlyDictionary<CostComponent, double> EnergyByComponentPj { get; init; } = new Dictionary<CostComponent, double>();
 
+    /// <summary>The share of <paramref name="component"/> in the energy, in percent (NaN without energy); the shares add up to 100.</summary>
+    public double EnergySharePercent(CostComponent component) =>
+        EnergyPj > 0 ? 100 * EnergyByComponentPj.GetValueOrDefault(component) / EnergyPj : double.NaN;
+
     /// <summary>Multiply-accumulates of the feasible layers.</summary>
     public long Macs { get; init; }
 

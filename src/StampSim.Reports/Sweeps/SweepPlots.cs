@@ -18,32 +18,48 @@ internal static class SweepPlots
 
     private static PlotFile EnergyLatency(SweepTable t, string folder)
     {
+        const string stem = "pareto_energy_latency";
+        PlotThemeSave(EnergyLatencyPlot(t), folder, stem);
+        return new PlotFile(stem, "", "Pareto front: energy vs latency",
+            "Every feasible design point: its total latency over the trace's layers (x) and total energy (y), coloured by output SQNR. " +
+            "Circled points are Pareto-optimal in the spec's objectives (SQNR included, so a circled point may look dominated in this 2-D view). " +
+            "Points that would hide each other (designs with the same latency and energy, e.g. differing only in the numerics) are spread on a small " +
+            "spiral around their common position, one marker apart. Down and left is better.");
+    }
+
+    /// <summary>The Pareto plot: log-log energy vs latency, markers coloured by SQNR and spread where they coincide, the legend under the plot.</summary>
+    internal static Plot EnergyLatencyPlot(SweepTable t)
+    {
         var plot = PlotTheme.Create("Pareto front: energy vs latency (colour: output SQNR)", "latency (us, log scale)", "energy (uJ, log scale)");
         var rows = t.Feasible.ToList();
         var sqnr = rows.Select(r => Finite(t.Number(r, "sqnr_db"))).ToArray();
         var colors = new ValueColorAxis(new ScottPlot.Colormaps.Viridis(), sqnr.Min(), sqnr.Max());
         var xs = rows.Select(r => Math.Log10(t.Number(r, "seconds") * 1e6)).ToArray();
         var ys = rows.Select(r => Math.Log10(t.Number(r, "energy_pj") / 1e6)).ToArray();
+        var (xMin, xMax, yMin, yMax) = Limits(xs, ys);
+        // One marker in plot units: the data area of a standard plot is roughly 950 x 600 pixels.
+        var at = PointSpread.Spread(xs, ys, (xMax - xMin) * MarkerPixels / 950, (yMax - yMin) * MarkerPixels / 600);
         for (int i = 0; i < rows.Count; i++)
-            plot.Add.Marker(xs[i], ys[i], MarkerShape.FilledCircle, 7, colors.Of(sqnr[i]));
-        var front = t.Pareto.OrderBy(r => t.Number(r, "seconds")).ToList();
-        var frontMarkers = plot.Add.Markers(front.Select(r => Math.Log10(t.Number(r, "seconds") * 1e6)).ToArray(),
-            front.Select(r => Math.Log10(t.Number(r, "energy_pj") / 1e6)).ToArray(), MarkerShape.OpenCircle, 14, Colors.Black);
+            plot.Add.Marker(at[i].X, at[i].Y, MarkerShape.FilledCircle, 7, colors.Of(sqnr[i]));
+        var optimal = t.Pareto.Select(r => t.Text(r, "index")).ToHashSet();
+        var front = Enumerable.Range(0, rows.Count).Where(i => optimal.Contains(t.Text(rows[i], "index"))).ToList();
+        var frontMarkers = plot.Add.Markers(front.Select(i => at[i].X).ToArray(), front.Select(i => at[i].Y).ToArray(), MarkerShape.OpenCircle, 14, Colors.Black);
         frontMarkers.LegendText = $"Pareto-optimal in {string.Join(", ", t.Spec.Objectives.Select(o => o.Name))} ({front.Count} points)";
         var all = plot.Add.Markers(Array.Empty<double>(), Array.Empty<double>(), MarkerShape.FilledCircle, 7, colors.Of(sqnr.Average()));
-        all.LegendText = $"feasible design points ({rows.Count}); colour = output SQNR";
+        int spread = at.Count(p => p.Group > 1);
+        all.LegendText = $"feasible design points ({rows.Count}{(spread > 0 ? $"; {spread} spread apart where they coincide" : "")}); colour = output SQNR";
         var bar = plot.Add.ColorBar(colors);
         bar.Label = "output SQNR (dB)";
         bar.LabelStyle.FontSize = 15;
-        Limits(plot, xs, ys);
-        plot.ShowLegend(Alignment.UpperRight);
-        const string stem = "pareto_energy_latency";
-        PlotThemeSave(plot, folder, stem);
-        return new PlotFile(stem, "", "Pareto front: energy vs latency",
-            "Every feasible design point: its total latency over the trace's layers (x) and total energy (y), coloured by output SQNR. " +
-            "Circled points are Pareto-optimal in the spec's objectives (SQNR included, so a circled point may look dominated in this 2-D view). " +
-            "Down and left is better.");
+        LogAxis.Apply(plot.Axes.Bottom, xMin, xMax);
+        LogAxis.Apply(plot.Axes.Left, yMin, yMax);
+        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
+        PlotTheme.LegendBelow(plot);
+        return plot;
     }
+
+    // Marker spacing in pixels: a 7-pixel marker and a little air.
+    private const double MarkerPixels = 9;
 
     private static PlotFile SqnrBits(SweepTable t, string folder)
     {
@@ -55,7 +71,7 @@ internal static class SweepPlots
         var front = plot.Add.Markers(t.Pareto.Select(r => t.Number(r, "payload_bits")).ToArray(), t.Pareto.Select(r => Finite(t.Number(r, "sqnr_db"))).ToArray(),
             MarkerShape.OpenCircle, 15, Colors.Black);
         front.LegendText = $"Pareto-optimal ({t.Pareto.Count})";
-        plot.ShowLegend(Alignment.LowerRight);
+        PlotTheme.LegendBelow(plot);
         plot.Axes.Margins(0.1, 0.15);
         const string stem = "sqnr_vs_bits";
         PlotThemeSave(plot, folder, stem);
@@ -65,6 +81,17 @@ internal static class SweepPlots
     }
 
     private static PlotFile Sensitivity(SweepTable t, int axis, string folder)
+    {
+        string key = t.Spec.Axes[axis].Key;
+        string stem = $"sensitivity.{key}";
+        PlotThemeSave(SensitivityPlot(t, axis), folder, stem);
+        return new PlotFile(stem, "", $"Sensitivity to {key}",
+            $"For each value of {key}: the median energy, latency and DRAM traffic over all feasible points with that value (other axes varying), " +
+            "relative to the first value, and the median output SQNR on the right axis.");
+    }
+
+    /// <summary>The one-axis sensitivity plot of axis <paramref name="axis"/>, its legend under the plot.</summary>
+    internal static Plot SensitivityPlot(SweepTable t, int axis)
     {
         var spec = t.Spec;
         string key = spec.Axes[axis].Key;
@@ -93,21 +120,12 @@ internal static class SweepPlots
         plot.Axes.Right.Label.FontSize = 17;
         plot.Axes.Bottom.SetTicks(xs, values.ToArray());
         plot.Axes.Margins(0.08, 0.15);
-        plot.ShowLegend(Alignment.UpperRight);
-        string stem = $"sensitivity.{key}";
-        PlotThemeSave(plot, folder, stem);
-        return new PlotFile(stem, "", $"Sensitivity to {key}",
-            $"For each value of {key}: the median energy, latency and DRAM traffic over all feasible points with that value (other axes varying), " +
-            "relative to the first value, and the median output SQNR on the right axis.");
+        PlotTheme.LegendBelow(plot);
+        return plot;
     }
 
-    private static void Limits(Plot plot, double[] xs, double[] ys)
-    {
-        double xMin = xs.Min() - 0.1, xMax = xs.Max() + 0.1, yMin = ys.Min() - 0.1, yMax = ys.Max() + 0.2;
-        LogAxis.Apply(plot.Axes.Bottom, xMin, xMax);
-        LogAxis.Apply(plot.Axes.Left, yMin, yMax);
-        plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
-    }
+    private static (double XMin, double XMax, double YMin, double YMax) Limits(double[] xs, double[] ys) =>
+        (xs.Min() - 0.1, xs.Max() + 0.1, ys.Min() - 0.1, ys.Max() + 0.1);
 
     private static void PlotThemeSave(Plot plot, string folder, string stem) =>
         PlotTheme.Save(plot, folder, stem, PlotTheme.Standard);

@@ -26,4 +26,9 @@ public static class Display
 
     /// <summary>A fraction as a percentage with one decimal.</summary>
     public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : Fixed(100 * fraction, 1) + "%";
+
+    /// <summary>A percentage with three significant digits however small (<c>61.2</c>, <c>1.39</c>, <c>0.0212</c>), and a percent sign.</summary>
+    public static string SharePercent(double percent) =>
+        !double.IsFinite(percent) ? "n/a" : percent == 0 ? "0%"
+        : Fixed(percent, Math.Clamp(2 - (int)Math.Floor(Math.Log10(Math.Abs(percent))), 0, 9)) + "%";
 }

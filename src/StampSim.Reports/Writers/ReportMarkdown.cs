@@ -84,6 +84,7 @@ public static class ReportMarkdown
         sb.Append("Cycles, bytes and energy add up over the layers (they run one after another). SQNR rows give STaMP minus the baseline in dB instead of a ratio.\n\n");
         sb.Append($"### Per layer: `{config.Label}`\n\n{SummaryTable.Legend}.\n\n");
         sb.Append(SummaryTable.PerLayer(run, config.Label).Markdown()).Append('\n');
+        if (SummaryTable.DramNote(run, config.Label) is { } dram) sb.Append(dram).Append(".\n\n");
         foreach (var infeasible in run.Layers.Select(l => (l.Layer.Name, l.On(config.Label).Cost)).Where(x => x.Cost.All.Any(r => !r.Result.Feasible)))
             sb.Append($"- `{infeasible.Name}` is infeasible: {string.Join("; ", infeasible.Cost.All.Where(r => !r.Result.Feasible).Select(r => $"{r.Label}: {r.Result.InfeasibleReason}"))}\n");
         sb.Append($"### Plots: `{config.Label}`\n\n");

@@ -36,6 +36,20 @@ public static class SummaryTable
         return new TextTableData(headers, right, rows);
     }
 
+    /// <summary>
+    /// A note for under the per-layer table when STaMP, A4 and A8 move exactly the same DRAM bytes on every
+    /// feasible layer of config <paramref name="label"/>; null when any layer differs (or none is feasible).
+    /// </summary>
+    public static string? DramNote(RunResult run, string label)
+    {
+        var costs = run.Layers.Select(l => l.On(label).Cost).Where(c => c.All.All(x => x.Result.Feasible)).ToList();
+        static double Bytes(CostResult r) => r.DramReadBytes + r.DramWriteBytes;
+        if (costs.Count == 0 || costs.Any(c => Bytes(c.Stamp) != Bytes(c.A4) || Bytes(c.Stamp) != Bytes(c.A8))) return null;
+        string io = ConfigNames.Of(run.Configs.First(c => c.Label == label).Accelerator.IoFormat);
+        return $"DRAM bytes are the same for STaMP, A4 and A8 on every {(costs.Count < run.Layers.Count ? "feasible " : "")}layer: X and Y live in DRAM as {io} " +
+               "and the quantized activations never leave the chip, so the activation precision does not change DRAM traffic (the DRAM ratios are all 1)";
+    }
+
     /// <summary>The totals of one config: one row per metric, columns STaMP, A4, A8 and STaMP's ratios (or dB differences).</summary>
     public static TextTableData Totals(ConfigTotals t)
     {

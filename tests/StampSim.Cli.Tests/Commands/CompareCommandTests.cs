@@ -24,6 +24,8 @@ public class CompareCommandTests
         Assert.Contains("config edge-npu: file sha256 same", r.Out);
         Assert.Contains("effective config sha256 changed", r.Out);
         Assert.Contains("  numerics.hi_tokens: 64 -> 16", r.Lines);
+        // The reader sees why STaMP got slower: levels: auto resolves to more levels for fewer high-precision tokens.
+        Assert.Contains("    numerics.levels: auto -> 3 vs auto -> 5 (every layer)", r.Lines);
         Assert.Matches(@"\n  stamp\s+cycles\s+[\d,]+\s+[\d,]+\s+[+-][\d,]+\s+\d\.\d{4}\n", r.Out);
         Assert.Matches(@"\n  a8\s+SQNR mean \(dB\)\s+[\d.]+\s+[\d.]+\s+0\.00\s+-\n", r.Out);
         Assert.Contains("per layer (STaMP): 1 of 1 common layer(s) changed", r.Out);
@@ -38,6 +40,7 @@ public class CompareCommandTests
         var r = Harness.Run("compare", a, a);
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("  effective config: no key differs", r.Lines);
+        Assert.Contains("  resolved per layer: no value differs", r.Lines);
         Assert.Contains("per layer (STaMP): 0 of 1 common layer(s) changed", r.Out);
     }
 

@@ -8,7 +8,7 @@ namespace StampSim.Tests.Commands;
 public class RunCommandTests
 {
     private static readonly string[] Stems =
-        ["cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation"];
+        ["cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "energy_shares.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation"];
 
     private static string Repo(params string[] parts) => Path.Combine([SharedData.RepoRoot(), .. parts]);
 
@@ -26,6 +26,7 @@ public class RunCommandTests
         Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+layer\s+cycles\s+/A4\s+/A8\s+DRAM bytes\s+/A4\s+/A8\s+energy uJ\s+/A4\s+/A8\s+SQNR STaMP\s+A4\s+A8$"));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("layers.4.feed_forward.w2 "));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("total "));
+        Assert.Contains(r.Lines, l => l.StartsWith("DRAM bytes are the same for STaMP, A4 and A8 on every layer: X and Y live in DRAM as fp16"));
         Assert.Equal($"report: {report}", r.Lines[^1]);
 
         string[] expected = ["layers.csv", "manifest.json", "report.html", "report.md", "result.json", .. Stems.SelectMany(s => new[] { $"plots/{s}.png", $"plots/{s}.svg" })];

@@ -26,6 +26,26 @@ public class ReportComparisonTests
     }
 
     [Fact]
+    public void Resolved_values_that_differ_are_listed_with_their_layers()
+    {
+        using var dir = new TempDir();
+        var request = Runs.Request(layers: "layers.0.attention.wq,layers.0.feed_forward.w1");
+        string a = Runs.Write(dir, "a", request);
+        string b = Runs.Write(dir, "b", request with { Overrides = ["numerics.hi_tokens=16", "buffers.out_buffer.capacity=8 KiB"] });
+        var config = Assert.Single(ReportComparison.Of(ReportSnapshot.Load(a), ReportSnapshot.Load(b)).Configs);
+        // s = 512: levels auto is the largest J with ceil(512 / 2^J) >= hi_tokens.
+        var levels = Assert.Single(config.Resolved, r => r.Key == "numerics.levels");
+        Assert.Equal((("auto", "3"), ("auto", "5")), (levels.A, levels.B));
+        Assert.Equal(["layers.0.attention.wq", "layers.0.feed_forward.w1"], levels.Layers);
+        // A smaller output buffer forces smaller tiles: the searched mapping changes.
+        var mapping = config.Resolved.Where(r => r.Key == "mapping").ToList();
+        Assert.NotEmpty(mapping);
+        Assert.All(mapping, m => Assert.Equal(("search (cycles_then_energy)", "search (cycles_then_energy)"), (m.A.Configured, m.B.Configured)));
+        Assert.All(mapping, m => Assert.NotEqual(m.A.Resolved, m.B.Resolved));
+        Assert.Equal(2, mapping.Sum(m => m.Layers.Count));
+    }
+
+    [Fact]
     public void A_report_compared_with_itself_shows_no_change()
     {
         using var dir = new TempDir();
@@ -33,6 +53,7 @@ public class ReportComparisonTests
         var snapshot = ReportSnapshot.Load(a);
         var config = Assert.Single(ReportComparison.Of(snapshot, snapshot).Configs);
         Assert.Empty(config.Keys);
+        Assert.Empty(config.Resolved);
         Assert.All(config.Totals.Values.SelectMany(t => t), m => Assert.False(m.Changed));
         Assert.All(config.Layers, l => Assert.False(l.Changed));
     }

@@ -31,7 +31,7 @@ public class ReportHtmlBrowserTests(BundledRun run, ITestOutputHelper output)
     {
         await using var browser = await Browser();
         await browser.Open(Path.Combine(run.Folder, ReportFiles.Html));
-        Assert.Equal(run.Result.Configs.Count * 5 + 1, (await browser.Evaluate("document.querySelectorAll('figure svg.plot').length"))!.GetValue<int>());
+        Assert.Equal(run.Result.Configs.Count * 6 + 1, (await browser.Evaluate("document.querySelectorAll('figure svg.plot').length"))!.GetValue<int>());
 
         var shot = Screenshot.Of(await browser.Screenshot());
         output.WriteLine($"run report screenshot: {shot}");

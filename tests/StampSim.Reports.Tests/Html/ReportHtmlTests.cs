@@ -25,7 +25,7 @@ public class ReportHtmlTests(BundledRun run)
         Assert.Single(Regex.Matches(html, "<script>"));
         Assert.Contains("default-src 'none'", html);
         // Every plot inline, once per figure, with ids that stay unique on the page.
-        Assert.Equal(run.Result.Configs.Count * 5 + 1, Regex.Matches(html, "<svg viewBox=\"0 0 \\d+ \\d+\" class=\"plot\"").Count);
+        Assert.Equal(run.Result.Configs.Count * 6 + 1, Regex.Matches(html, "<svg viewBox=\"0 0 \\d+ \\d+\" class=\"plot\"").Count);
         var ids = Regex.Matches(html, "\\bid=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());

@@ -8,7 +8,7 @@ public class ReportPlotsTests(BundledRun fixture)
 {
     public static TheoryData<string> Stems => new()
     {
-        "cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation",
+        "cycles_by_stage.edge-npu", "energy_by_component.edge-npu", "energy_shares.edge-npu", "sqnr.edge-npu", "energy_compaction.edge-npu", "roofline.edge-npu", "autocorrelation",
     };
 
     [Theory]
