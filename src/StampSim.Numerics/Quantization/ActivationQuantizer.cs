@@ -10,7 +10,7 @@ public static class ActivationQuantizer
     {
         int group = GroupSize(numerics, features);
         int groups = features / group;
-        var codes = new byte[(long)tokens * features];
+        var codes = GC.AllocateUninitializedArray<byte>(checked(tokens * features));   // every group is written below
         var scale = new float[(long)tokens * groups];
         var offset = new float[(long)tokens * groups];
         var bits = TokenBits.Allocate(tokens, numerics.HiTokens, numerics.HiBits, numerics.LoBits);

@@ -14,7 +14,7 @@ public static class WeightQuantizer
     public static QuantizedWeights Quantize(ReadOnlySpan<float> w, int outputs, int features, int bits, int groupSize, ExecutionOptions options)
     {
         int groups = features / groupSize;
-        var codes = new sbyte[(long)outputs * features];
+        var codes = GC.AllocateUninitializedArray<sbyte>(checked(outputs * features));   // every row is written below
         var scale = new float[outputs];
         var rowSum = new int[(long)groups * outputs];
         float qmax = SymmetricQuantizer.MaxCode(bits);
