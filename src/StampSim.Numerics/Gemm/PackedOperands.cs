@@ -1,5 +1,6 @@
 using StampSim.Numerics;
 using StampSim.Quantization;
+using StampSim.Tensors;
 
 namespace StampSim.Gemm;
 
@@ -66,7 +67,12 @@ public sealed class PackedOperands
         int rowBytes = 4 * k4;
         int s = x.Tokens, d = x.Features, n = w.Outputs;
         int paddedTokens = (s + MicroKernels.Mr - 1) / MicroKernels.Mr * MicroKernels.Mr;
-        var a = new byte[(long)paddedTokens * rowBytes];
+        // Both operands are written in full below; only padding (rows past s, channels past n, the
+        // slack of segments whose length is not a multiple of 4) must be zero, and is cleared here.
+        bool ragged = segments.Any(seg => seg.Length % 4 != 0);
+        var a = LargeArrays.Uninitialized<byte>(checked(paddedTokens * rowBytes));
+        if (ragged) a.AsSpan().Clear();
+        else a.AsSpan(s * rowBytes).Clear();
         Parallel.For(0, s, options.Parallel, i =>
         {
             var src = x.Codes.AsSpan(i * d, d);
@@ -77,7 +83,9 @@ public sealed class PackedOperands
 
         int panels = (n + MicroKernels.Nr - 1) / MicroKernels.Nr;
         int panelBytes = 64 * k4;
-        var b = new sbyte[(long)panels * panelBytes];
+        var b = LargeArrays.Uninitialized<sbyte>(checked(panels * panelBytes));
+        if (ragged) b.AsSpan().Clear();
+        else if (n % MicroKernels.Nr != 0) b.AsSpan((panels - 1) * panelBytes).Clear();
         var sums = new int[(long)panels * segments.Length * MicroKernels.Nr];
         Parallel.For(0, panels, options.Parallel, p =>
         {

@@ -1,3 +1,4 @@
+using StampSim.Tensors;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
@@ -115,8 +116,8 @@ public sealed record LayerMetrics
         var lx = result.TransformedX;
         int s = qx.Tokens, d = qx.Features, groups = qx.Groups, g = qx.GroupSize;
         int width = Math.Min(d, ActivationBlockColumns);
-        var xhat = new double[(long)s * width];
-        var x = new double[(long)s * width];
+        var xhat = LargeArrays.Uninitialized<double>(checked(s * width));   // each block writes what it reads
+        var x = LargeArrays.Uninitialized<double>(checked(s * width));
         var energyRows = new double[s];
         var errorRows = new double[s];
         for (int c0 = 0; c0 < d; c0 += width)

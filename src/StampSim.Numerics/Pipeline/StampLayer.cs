@@ -43,9 +43,8 @@ public sealed class StampLayer
         int group = ActivationQuantizer.GroupSize(Numerics, d);
 
         // Stage 0 + 1: activations into the transformed domain (a copy; inputs stay untouched). Buffers
-        // that are written in full skip the allocator's zeroing: at model scale that clearing, and the
-        // page faults it takes, cost as much as the GEMM.
-        var x = GC.AllocateUninitializedArray<float>(inputs.X.Data.Length);
+        // written in full come from LargeArrays: no zeroing, fewer page faults.
+        var x = LargeArrays.Uninitialized<float>(inputs.X.Data.Length);
         inputs.X.Data.CopyTo(x, 0);
         float[] weights = inputs.W.Data;
         if (Numerics.FeatureTransform == FeatureTransformKind.Hadamard)
@@ -61,7 +60,7 @@ public sealed class StampLayer
         var qw = WeightQuantizer.Quantize(weights, n, d, Numerics.WeightBits, group, Options);
 
         // Stages 3 + 4.
-        var y = new Matrix<float>(s, n, GC.AllocateUninitializedArray<float>(checked(s * n)));   // every element is written by the epilogue
+        var y = new Matrix<float>(s, n, LargeArrays.Uninitialized<float>(checked(s * n)));   // every element is written by the epilogue
         long[]? acc = keepIntermediates ? new long[(long)s * qx.Groups * n] : null;
         var mac = new MacArray(MacRows, Numerics.Accumulator);
         var outcome = IntegerGemm.Multiply(qx, qw, mac, Options, y.Data, acc);

@@ -1,3 +1,4 @@
+using StampSim.Tensors;
 using StampSim.Numerics;
 
 namespace StampSim.Quantization;
@@ -10,7 +11,7 @@ public static class ActivationQuantizer
     {
         int group = GroupSize(numerics, features);
         int groups = features / group;
-        var codes = GC.AllocateUninitializedArray<byte>(checked(tokens * features));   // every group is written below
+        var codes = LargeArrays.Uninitialized<byte>(checked(tokens * features));   // every group is written below
         var scale = new float[(long)tokens * groups];
         var offset = new float[(long)tokens * groups];
         var bits = TokenBits.Allocate(tokens, numerics.HiTokens, numerics.HiBits, numerics.LoBits);

@@ -1,3 +1,4 @@
+using StampSim.Tensors;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using StampSim.Numerics;
@@ -14,7 +15,7 @@ public static class WeightQuantizer
     public static QuantizedWeights Quantize(ReadOnlySpan<float> w, int outputs, int features, int bits, int groupSize, ExecutionOptions options)
     {
         int groups = features / groupSize;
-        var codes = GC.AllocateUninitializedArray<sbyte>(checked(outputs * features));   // every row is written below
+        var codes = LargeArrays.Uninitialized<sbyte>(checked(outputs * features));   // every row is written below
         var scale = new float[outputs];
         var rowSum = new int[(long)groups * outputs];
         float qmax = SymmetricQuantizer.MaxCode(bits);

@@ -28,7 +28,7 @@ public static class NpyFile
         if (!ElementTypes.IsFloat(header.ElementType))
             throw new InputException($"{name}: dtype {header.Descr} is not a float type (expected <f4, <f2 or <f8)");
         CheckSize(header, name);
-        var data = new float[header.Count];
+        var data = LargeArrays.Uninitialized<float>(checked((int)header.Count));   // the read fills it or throws
         long rounded = FloatChunks.Read((_, destination) => ReadExactly(stream, destination, header, name),
             header.ElementType, header.BigEndian, data);
         if (header.FortranOrder)

@@ -1,3 +1,4 @@
+using StampSim.Tensors;
 using System.Buffers.Binary;
 using System.Buffers;
 using Microsoft.Win32.SafeHandles;
@@ -96,7 +97,7 @@ public sealed class SafetensorsFile : IDisposable
         var t = Info(name);
         if (!ElementTypes.IsFloat(t.Type))
             throw new InputException($"{Path}: tensor '{name}' has dtype {t.DType}, expected a float type");
-        var result = new float[t.Count];
+        var result = LargeArrays.Uninitialized<float>(checked((int)t.Count));   // the read fills it or throws
         long offset = _dataStart + t.Begin;
         FloatChunks.Read((at, destination) => ReadAt(offset + at, destination), t.Type, bigEndian: false, result);
         return result;
