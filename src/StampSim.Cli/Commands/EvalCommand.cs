@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text;
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Io;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
@@ -12,6 +11,7 @@ using StampSim.Models.Ops;
 using StampSim.Models.Vit;
 using StampSim.Numerics;
 using StampSim.Reports.Schemas;
+using StampSim.Reports.Writers;
 using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;
@@ -124,11 +124,11 @@ internal static class EvalCommand
             {
                 var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options));
                 rows.Add((v.Name, r));
-                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {r.MeanLogitSqnrDb:0.##} dB");
+                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {Display.Db(r.MeanLogitSqnrDb)} dB");
             });
             var table = NewTable("variant", "top-1 agreement", "mean logit SQNR (dB)", "images");
             foreach (var (name, r) in rows)
-                table.AddRow(name, F(r.Top1Agreement, "P1"), double.IsPositiveInfinity(r.MeanLogitSqnrDb) ? "inf" : F(r.MeanLogitSqnrDb, "0.00"), r.Images.Count.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
             Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {

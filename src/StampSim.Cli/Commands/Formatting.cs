@@ -18,9 +18,6 @@ internal static class Formatting
         return u == 0 ? $"{bytes} B" : string.Create(CultureInfo.InvariantCulture, $"{v:0.0} {units[u]}");
     }
 
-    /// <summary>A dB figure with two decimals; infinite SQNR (an exact result) prints as <c>inf</c>.</summary>
-    public static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : Fixed(v, 2);
-
     public static string Percent(double fraction) => double.IsNaN(fraction) ? "n/a" : Fixed(100 * fraction, 1) + "%";
 
     public static string Fixed(double v, int decimals) =>

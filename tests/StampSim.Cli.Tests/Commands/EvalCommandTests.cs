@@ -50,6 +50,10 @@ public class EvalCommandTests
         var variants = json.RootElement.GetProperty("variants");
         Assert.Equal(1.0, variants.GetProperty("float32").GetProperty("top1_agreement").GetDouble());
         Assert.Equal("inf", variants.GetProperty("float32").GetProperty("logit_sqnr_db").GetString());
+        // The console says "inf" like every table, never .NET's "Infinity" (or "∞").
+        Assert.Contains(r.Lines, l => l.StartsWith("[float32] ", StringComparison.Ordinal) && l.EndsWith(", logit SQNR inf dB", StringComparison.Ordinal));
+        Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("float32 ", StringComparison.Ordinal) && l.Contains(" inf "));
+        Assert.DoesNotContain("Infinity", r.Out);
         foreach (var name in PaperVariants.Skip(1))
             Assert.True(variants.GetProperty(name).GetProperty("logit_sqnr_db").GetDouble() > 0, name);
     }
