@@ -45,9 +45,9 @@ internal static class EvalOnnxCommand
 
             var rows = new List<(string Name, EncoderComparison Result)>();
             IReadOnlyList<double[]>? reference = null;
-            EvalCommand.Run(console, variants, v =>
+            EvalCommand.Run(console, variants, "sentence", (v, progress) =>
             {
-                var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options));
+                var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options), progress);
                 // The comparison set starts with float32: the reference every variant is held against.
                 reference ??= embeddings;
                 var r = EncoderComparison.Of(reference, embeddings);

@@ -24,4 +24,11 @@ internal static class Formatting
         double.IsNaN(v) ? "n/a" : v.ToString("F" + decimals, CultureInfo.InvariantCulture);
 
     public static string General(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    /// <summary>A duration to the second: <c>42s</c>, <c>1m02s</c>, <c>2h05m</c>.</summary>
+    public static string Duration(TimeSpan t)
+    {
+        long s = (long)Math.Round(Math.Max(0, t.TotalSeconds));
+        return s < 60 ? $"{s}s" : s < 3600 ? $"{s / 60}m{s % 60:00}s" : $"{s / 3600}h{s / 60 % 60:00}m";
+    }
 }

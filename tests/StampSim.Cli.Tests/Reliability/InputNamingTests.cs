@@ -105,7 +105,14 @@ public class InputNamingTests
     {
         using var dir = new TempDir();
         File.WriteAllText(dir.File("s.yaml"), "trace: bundled\nconfig: edge-npu\nlayers: layers.0.attention.wq\naxes:\n  numerics.transform: [haar, haar2d]\n");
-        Harness.AssertBadInput(Harness.Run("sweep", dir.File("s.yaml"), "--out", dir.File("out"), "--jobs", "2"), "haar2d needs a token grid");
+        var r = Harness.Run("sweep", dir.File("s.yaml"), "--out", dir.File("out"), "--jobs", "2");
+        Assert.Equal(2, r.Code);
+        // The haar point may finish (and print its progress line) first; the error is the last line.
+        var lines = r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("stampsim: error: ", lines[^1]);
+        Assert.Contains("haar2d needs a token grid", lines[^1]);
+        Assert.All(lines[..^1], l => Assert.StartsWith("point ", l));
+        Assert.DoesNotContain("internal error", r.Err);
     }
 
     [Fact]
