@@ -60,6 +60,12 @@ public static class StampSimCli
             stderr.WriteLine($"stampsim: error: {OneLine(e.Message)}");
             return BadInput;
         }
+        catch (AggregateException e) when (e.Flatten().InnerExceptions.OfType<InputException>().FirstOrDefault() is { } input)
+        {
+            // Bad input met inside parallel work (a sweep's points) arrives wrapped; it is still bad input.
+            stderr.WriteLine($"stampsim: error: {OneLine(input.Message)}");
+            return BadInput;
+        }
         catch (OutOfMemoryException)
         {
             stderr.WriteLine("stampsim: error: out of memory (the layer is too large for this machine)");

@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text;
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Io;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
@@ -12,6 +11,7 @@ using StampSim.Models.Ops;
 using StampSim.Models.Vit;
 using StampSim.Numerics;
 using StampSim.Reports.Schemas;
+using StampSim.Reports.Writers;
 using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;
@@ -80,9 +80,9 @@ internal static class EvalCommand
             var tokens = tok.Encode(ModelFiles.ReadText(p.GetValue(text)!), bos: false, eos: false);
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
             var rows = new List<(string Name, PerplexityResult Result)>();
-            Run(console, variants, v =>
+            Run(console, variants, "window", (v, progress) =>
             {
-                var r = Perplexity.Evaluate(lm, tokens, v.CreateExecutor(cfg.MacArray, options), cap);
+                var r = Perplexity.Evaluate(lm, tokens, v.CreateExecutor(cfg.MacArray, options), cap, progress);
                 rows.Add((v.Name, r));
                 return string.Create(CultureInfo.InvariantCulture, $"perplexity {r.Perplexity:0.###} over {r.TokensScored} tokens");
             });
@@ -120,15 +120,15 @@ internal static class EvalCommand
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
             var reference = inputs.Select(i => vit.Forward(i.Item2, new Float32LinearExecutor(exec))).ToArray();
             var rows = new List<(string Name, VitComparison Result)>();
-            Run(console, variants, v =>
+            Run(console, variants, "image", (v, progress) =>
             {
-                var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options));
+                var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options), progress);
                 rows.Add((v.Name, r));
-                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {r.MeanLogitSqnrDb:0.##} dB");
+                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {Display.Db(r.MeanLogitSqnrDb)} dB");
             });
             var table = NewTable("variant", "top-1 agreement", "mean logit SQNR (dB)", "images");
             foreach (var (name, r) in rows)
-                table.AddRow(name, F(r.Top1Agreement, "P1"), double.IsPositiveInfinity(r.MeanLogitSqnrDb) ? "inf" : F(r.MeanLogitSqnrDb, "0.00"), r.Images.Count.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
             Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {
@@ -145,25 +145,27 @@ internal static class EvalCommand
         return cmd;
     }
 
-    internal static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, Func<ComparisonVariant, string> evaluate)
-    {
-        if (console.IsTerminal)
+    // Evaluations take minutes: a log gets a line at least this often, and one as each variant ends.
+    private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Evaluates every variant with progress by <paramref name="unit"/> (window, image, sentence) across all of
+    /// them; <paramref name="evaluate"/> gets the variant and the callback its evaluation reports (done, total) to,
+    /// and returns the variant's result line, printed as it finishes when stdout is not a terminal.
+    /// </summary>
+    internal static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, string unit, Func<ComparisonVariant, Action<int, int>, string> evaluate) =>
+        CliProgress.Run(console, unit, progress =>
         {
-            console.Ansi.Progress().Start(ctx =>
+            for (int k = 0; k < variants.Count; k++)
             {
-                var task = ctx.AddTask("variants", maxValue: variants.Count);
-                foreach (var v in variants)
-                {
-                    task.Description = v.Name;
-                    evaluate(v);
-                    task.Increment(1);
-                }
-            });
-            return;
-        }
-        foreach (var v in variants)
-            console.Out.WriteLine($"[{v.Name}] {evaluate(v)}");
-    }
+                var v = variants[k];
+                long before = k;
+                string result = evaluate(v, (done, total) =>
+                    progress.Report(before * total + done, (long)variants.Count * total, v.Name, milestone: done == total));
+                if (!console.IsTerminal) console.Out.WriteLine($"[{v.Name}] {result}");
+            }
+            return variants.Count;
+        }, LineInterval);
 
     // The outputs are checked before the (long) evaluation and written after it.
     internal static OutputSet PrepareOutputs(ParseResult p, Options o, params string?[] inputs)

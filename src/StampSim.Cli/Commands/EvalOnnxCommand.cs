@@ -6,6 +6,7 @@ using StampSim.Models.Linear;
 using StampSim.Models.Onnx;
 using StampSim.Numerics;
 using StampSim.Reports.Schemas;
+using StampSim.Reports.Writers;
 using StampSim.Reports;
 
 namespace StampSim.Cli.Commands;
@@ -44,14 +45,14 @@ internal static class EvalOnnxCommand
 
             var rows = new List<(string Name, EncoderComparison Result)>();
             IReadOnlyList<double[]>? reference = null;
-            EvalCommand.Run(console, variants, v =>
+            EvalCommand.Run(console, variants, "sentence", (v, progress) =>
             {
-                var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options));
+                var embeddings = OnnxEncoderEvaluation.Embed(segmented, feeds, v.CreateExecutor(cfg.MacArray, options), progress);
                 // The comparison set starts with float32: the reference every variant is held against.
                 reference ??= embeddings;
                 var r = EncoderComparison.Of(reference, embeddings);
                 rows.Add((v.Name, r));
-                return string.Create(CultureInfo.InvariantCulture, $"mean cosine {r.MeanCosine:0.######}, mean SQNR {Db(r.MeanSqnrDb)} dB");
+                return string.Create(CultureInfo.InvariantCulture, $"mean cosine {r.MeanCosine:0.######}, mean SQNR {Display.Db(r.MeanSqnrDb)} dB");
             });
             // How far the float32 variant (StampSim's float64-accumulated linears) is from ONNX Runtime alone.
             using var plain = new OnnxSession(onnx.WithOutputs([]), modelPath, exec.Threads);
@@ -61,11 +62,11 @@ internal static class EvalOnnxCommand
             int tokens = feeds.Sum(f => (int)f["input_ids"].Shape[^1]);
             var table = EvalCommand.NewTable("variant", "mean cosine", "min cosine", "mean SQNR (dB)", "sentences");
             foreach (var (name, r) in rows)
-                table.AddRow(name, EvalCommand.F(r.MeanCosine, "0.000000"), EvalCommand.F(r.MinCosine, "0.000000"), Db(r.MeanSqnrDb), r.Cosines.Count.ToString(CultureInfo.InvariantCulture));
+                table.AddRow(name, EvalCommand.F(r.MeanCosine, "0.000000"), EvalCommand.F(r.MinCosine, "0.000000"), Display.Db(r.MeanSqnrDb), r.Cosines.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen.Count} sentences, {tokens} tokens ({(double)tokens / chosen.Count:0.#} a sentence); {segmented.Linears.Count} linears in {segmented.Stages.Count} ONNX Runtime segments; "
-                + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Db(check.MeanSqnrDb)} dB"));
+                + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Display.Db(check.MeanSqnrDb)} dB"));
             EvalCommand.Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
             {
                 ["mean_cosine"] = JsonNumbers.Of(r.Result.MeanCosine),
@@ -82,6 +83,4 @@ internal static class EvalOnnxCommand
         });
         return cmd;
     }
-
-    private static string Db(double v) => double.IsPositiveInfinity(v) ? "inf" : v.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -7,6 +7,7 @@ using StampSim.Metrics;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Reports.Schemas;
+using StampSim.Reports.Writers;
 using StampSim.Reports;
 using StampSim.Traces.Npy;
 using StampSim.Traces;
@@ -100,7 +101,7 @@ internal static class LayerCommand
                     (n.ActGroup > 0 ? $" group {n.ActGroup}" : " per token") + $"; weights {n.WeightBits}-bit; feature transform {ConfigNames.Of(n.FeatureTransform)}");
         o.WriteLine($"mac array rows={cfg.MacArray.Rows}, tree {n.Accumulator.TreeBits} bit, acc {n.Accumulator.AccBits} bit, {ConfigNames.Of(n.Accumulator.Overflow)}; " +
                     $"{(r.FastPath ? "fast path (overflow impossible)" : "ordered emulation")}, kernel {ConfigNames.Of(r.Kernel)}");
-        o.WriteLine(string.Create(inv, $"sqnr      {Formatting.Db(m.SqnrDb)} dB output, {Formatting.Db(m.ActSqnrDb)} dB activations"));
+        o.WriteLine(string.Create(inv, $"sqnr      {Display.Db(m.SqnrDb)} dB output, {Display.Db(m.ActSqnrDb)} dB activations"));
         o.WriteLine(string.Create(inv, $"bits      {m.PayloadBits:0.####} payload, {m.BitsWithMetadata:0.####} with metadata"));
         o.WriteLine(string.Create(inv, $"theorem 1 ||Xhat-X||^2 = {m.ActErrorSq:G6} <= bound {m.Theorem1Bound:G6}"));
         o.WriteLine($"overflow  {m.OverflowEvents} events ({m.TreeOverflowEvents} adder tree, {m.AccOverflowEvents} accumulator)");

@@ -88,7 +88,7 @@ internal static class ModelCommand
         foreach (var row in ModelTable.Rows(r)) table.Add([.. row]);
         table.Write(console.Out);
         console.Out.WriteLine(r.Accuracy is { } acc
-            ? string.Create(CultureInfo.InvariantCulture, $"accuracy  pooled SQNR over {acc.Layers} layers of {acc.Trace}: STaMP {acc.SqnrDb[Evaluation.Variant.Stamp]:0.00} dB, A4 {acc.SqnrDb[Evaluation.Variant.A4]:0.00} dB, A8 {acc.SqnrDb[Evaluation.Variant.A8]:0.00} dB")
+            ? $"accuracy  pooled SQNR over {acc.Layers} layers of {acc.Trace}: {acc.PooledText}"
             : "accuracy  not evaluated (no trace)");
         console.Out.WriteLine($"report    {folder}");
     }

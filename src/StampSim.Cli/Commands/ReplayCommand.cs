@@ -40,7 +40,7 @@ internal static class ReplayCommand
             if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
             if (csvPath is not null) outputs.Reserve(csvPath, "--csv");
             using var file = TraceFile.Open(p.GetValue(trace)!, warn: console.Warn);
-            var selected = LayerSelection.Select(file.Manifest, p.GetValue(layers), file.Path);
+            var selected = LayerSelection.Select(file.Manifest, p.GetValue(layers), file.Name);
             var replay = new TraceReplay(file, new LayerEvaluator(exec));
             var transforms = selected.Select(l => replay.Check(l, cfg).Description).ToArray();
             var clock = Stopwatch.StartNew();

@@ -1,4 +1,5 @@
 using StampSim.Evaluation;
+using StampSim.Reports.Writers;
 using StampSim.Traces;
 
 namespace StampSim.Cli.Commands;
@@ -11,7 +12,7 @@ internal static class ReplayRows
     public static string[] Cells(LayerRecord r) =>
     [
         r.Subject.Name, r.Subject.Kind ?? "", r.Shape.Tokens.ToString(), r.Shape.Features.ToString(), r.Shape.Outputs.ToString(), r.Stamp.Transform,
-        Formatting.Db(r.Stamp.Metrics.SqnrDb), Formatting.Db(r.Stamp.Metrics.ActSqnrDb), Formatting.Fixed(r.Stamp.Metrics.PayloadBits, 4),
+        Display.Db(r.Stamp.Metrics.SqnrDb), Display.Db(r.Stamp.Metrics.ActSqnrDb), Formatting.Fixed(r.Stamp.Metrics.PayloadBits, 4),
         r.Stamp.Metrics.OverflowEvents.ToString(), Formatting.Fixed(r.Timing.Total, 2),
     ];
 

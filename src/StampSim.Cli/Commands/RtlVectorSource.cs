@@ -41,7 +41,7 @@ internal sealed class RtlVectorSource
         int sources = (x is not null ? 1 : 0) + (trace is not null ? 1 : 0) + (random is not null ? 1 : 0);
         if (sources == 0 && optional)
         {
-            using var bundled = TraceFile.Open(BundledTrace.Materialize(), null, console.Warn);
+            using var bundled = TraceFile.OpenArgument(BundledTrace.Name, console.Warn);
             var first = bundled.Manifest.Layers[0];
             return (bundled.Load(first), cfg with { Numerics = first.NumericsFor(cfg.Numerics) }, $"bundled trace layer {first.Name}");
         }
@@ -55,7 +55,7 @@ internal sealed class RtlVectorSource
         }
         if (trace is not null)
         {
-            using var file = TraceFile.Open(BundledTrace.Resolve(trace), null, console.Warn);
+            using var file = TraceFile.OpenArgument(trace, console.Warn);
             var layer = TraceOptions.Resolve(file, p.GetValue(_layer));
             return (file.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) }, $"layer {layer.Name}");
         }

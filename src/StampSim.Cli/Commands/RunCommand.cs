@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
@@ -42,7 +41,7 @@ internal static class RunCommand
             string target = p.GetValue(output) ?? ReportName.Default(run.Trace.Name, run.Configs.Select(c => c.Label).ToList(), started);
             using var folder = ReportFolder.Begin(target, p.GetValue(force), ManifestJson.Format, [request.Trace, .. request.ConfigPaths]);
 
-            var outcomes = console.IsTerminal ? WithProgress(console, run) : WithLines(console, run);
+            var outcomes = Evaluate(console, run);
             var result = run.Finish(outcomes, commandLine, started);
             ReportWriter.Write(result, folder.Staging);
             folder.Commit();
@@ -52,37 +51,17 @@ internal static class RunCommand
         return cmd;
     }
 
-    private static List<LayerOutcome> WithLines(CliConsole console, ReportRun run)
+    private static List<LayerOutcome> Evaluate(CliConsole console, ReportRun run) => CliProgress.Run(console, "layer", progress =>
     {
         var outcomes = new List<LayerOutcome>();
-        int width = run.Layers.Count.ToString().Length;
+        progress.Report(0, run.Layers.Count, run.Layers[0].Name);
         foreach (var o in run.Run())
         {
             outcomes.Add(o);
-            console.Out.WriteLine($"[{outcomes.Count.ToString().PadLeft(width)}/{run.Layers.Count}] {o.Layer.Name} ({Formatting.Fixed(o.Seconds, 2)} s)");
+            progress.Report(outcomes.Count, run.Layers.Count, $"{o.Layer.Name}, {Formatting.Fixed(o.Seconds, 2)} s");
         }
         return outcomes;
-    }
-
-    private static List<LayerOutcome> WithProgress(CliConsole console, ReportRun run)
-    {
-        var ansi = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console.Out) });
-        var outcomes = new List<LayerOutcome>();
-        ansi.Progress()
-            .AutoClear(true)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
-            .Start(ctx =>
-            {
-                var task = ctx.AddTask(Markup.Escape(run.Layers[0].Name), maxValue: run.Layers.Count);
-                foreach (var o in run.Run())
-                {
-                    outcomes.Add(o);
-                    task.Increment(1);
-                    task.Description = outcomes.Count < run.Layers.Count ? Markup.Escape(run.Layers[outcomes.Count].Name) : "writing the report";
-                }
-            });
-        return outcomes;
-    }
+    });
 
     private static void PrintSummary(CliConsole console, RunResult result, string target)
     {

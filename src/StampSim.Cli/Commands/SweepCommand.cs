@@ -1,4 +1,3 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
 using StampSim.Reports.Sweeps;
@@ -75,22 +74,12 @@ internal static class SweepCommand
         Reports.Sweeps.SweepReport.Write(dir, spec, state, engineRuns, provenance);
     }
 
-    private static SweepSummary Run(CliConsole console, SweepInputs inputs, SweepRunOptions options)
-    {
-        if (!console.IsTerminal)
-            return SweepRunner.Run(inputs, options);
-        SweepSummary? summary = null;
-        console.Ansi.Progress().Start(ctx =>
-        {
-            var task = ctx.AddTask("sweep");
-            summary = SweepRunner.Run(inputs, options, (done, total) =>
-            {
-                task.MaxValue = total;
-                task.Value = done;
-            });
-        });
-        return summary!;
-    }
+    private static SweepSummary Run(CliConsole console, SweepInputs inputs, SweepRunOptions options) =>
+        CliProgress.Run(console, "point", progress => SweepRunner.Run(inputs, options, p => progress.Report(p.Done, p.Total, p.Finished is { } point ? Describe(inputs.Spec, point) : null)));
+
+    // "#7: mac_array.rows=16, dram.bandwidth=25.6 GB/s"
+    private static string Describe(SweepSpec spec, SweepPoint point) =>
+        $"#{point.Index}: " + string.Join(", ", spec.Axes.Zip(point.Values, (axis, value) => $"{axis.Key}={value}"));
 
     private static (int? Index, int Count) ParseShard(string? text)
     {

@@ -28,9 +28,9 @@ internal static class TraceExportCommand
             using var file = TraceFile.Open(tracePath, warn: console.Warn);
             var l = TraceOptions.Resolve(file, p.GetValue(layer));
             if (wPath is not null && l.Weight is null)
-                throw new InputException($"--weight: layer '{l.Name}' of {file.Path} has no weight");
+                throw new InputException($"--weight: layer '{l.Name}' of {file.Name} has no weight");
             if (bPath is not null && l.Bias is null)
-                throw new InputException($"--bias: layer '{l.Name}' of {file.Path} has no bias");
+                throw new InputException($"--bias: layer '{l.Name}' of {file.Name} has no bias");
 
             var xm = file.ReadActivations(l);
             outputs.Add(xPath, s => NpyFile.WriteTo<float>(s, xm.Data, xm.Rows, xm.Cols));

@@ -19,7 +19,7 @@ internal static class TraceOptions
     {
         if (name is not null) return trace.Layer(name);
         if (trace.Manifest.Layers.Count == 1) return trace.Manifest.Layers[0];
-        throw new InputException($"--layer: {trace.Path} has {trace.Manifest.Layers.Count} layers; name one " +
+        throw new InputException($"--layer: {trace.Name} has {trace.Manifest.Layers.Count} layers; name one " +
                                  $"(layers: {string.Join(", ", trace.Manifest.Layers.Take(8).Select(l => l.Name))}{(trace.Manifest.Layers.Count > 8 ? ", ..." : "")})");
     }
 }

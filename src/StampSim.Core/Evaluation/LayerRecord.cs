@@ -14,7 +14,7 @@ namespace StampSim.Evaluation;
 /// <param name="Stamp">Golden numerics and metrics of the configured (STaMP) numerics.</param>
 /// <param name="A4">The uniform A4 baseline's golden metrics, when baselines were evaluated.</param>
 /// <param name="A8">The uniform A8 baseline's golden metrics, when baselines were evaluated.</param>
-/// <param name="Cost">Cost of STaMP, A8 and A4, when the config describes an accelerator.</param>
+/// <param name="Cost">Cost of STaMP, A4 and A8, when the config describes an accelerator.</param>
 /// <param name="Timing">Where the time went.</param>
 public sealed record LayerRecord(LayerSubject Subject, string ConfigLabel, LayerShape Shape, StampConfig Config,
     NumericsRun Stamp, NumericsRun? A4, NumericsRun? A8, CostComparison? Cost, LayerTiming Timing)

@@ -45,7 +45,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
     }
 
     /// <summary>The layer as records and messages name it.</summary>
-    public LayerSubject Subject(TraceLayer layer) => new(layer.Name, layer.Kind, layer.Block, trace.Path);
+    public LayerSubject Subject(TraceLayer layer) => new(layer.Name, layer.Kind, layer.Block, trace.Name);
 
     /// <summary>The config a trace layer runs under: its grid and prefix tokens for <c>haar2d</c>.</summary>
     public static StampConfig ConfigFor(TraceLayer layer, StampConfig config) => config with { Numerics = layer.NumericsFor(config.Numerics) };
@@ -55,7 +55,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
     public LayerShape ShapeOf(TraceLayer layer)
     {
         if (layer.Weight is null)
-            throw new InputException($"{trace.Path}: layer '{layer.Name}' has no weight; evaluating a layer needs its weight");
+            throw new InputException($"{trace.Name}: layer '{layer.Name}' has no weight; evaluating a layer needs its weight");
         var x = trace.Tensor(layer.Activation).Shape;
         var w = trace.Tensor(layer.Weight).Shape;
         return new LayerShape((int)x[0], (int)x[1], (int)w[0], layer.Bias is not null);

@@ -9,22 +9,22 @@ internal static class CostDescription
         var roles = BufferRoles.Of(hw.Buffers);
         var stages = new Dictionary<string, long>
         {
-            ["sequence_transform"] = work.DwtForward,
-            ["quantizer"] = work.Quantizer,
-            ["gemm_hi"] = c.Gemm.Hi,
-            ["gemm_lo"] = c.Gemm.Lo,
-            ["gemm_fill_drain"] = c.Gemm.Skew,
-            ["epilogue"] = work.Epilogue,
-            ["inverse_transform"] = work.DwtInverse,
-            ["dram"] = c.DramCycles,
+            [CostStages.SequenceTransform] = work.DwtForward,
+            [CostStages.Quantizer] = work.Quantizer,
         };
+        foreach (var (stage, cycles) in GemmStages(c.Gemm, evaluator.Workload, hw))
+            stages[stage] = stages.GetValueOrDefault(stage) + cycles;
+        stages[CostStages.GemmFillDrain] = c.Gemm.Skew;
+        stages[CostStages.Epilogue] = work.Epilogue;
+        stages[CostStages.InverseTransform] = work.DwtInverse;
+        stages[CostStages.Dram] = c.DramCycles;
         var sram = new Dictionary<string, Traffic>();
         foreach (int b in new[] { roles.Activations, roles.Weights, roles.Outputs })
             sram.TryAdd(hw.Buffers[b].Name, c.Sram.Of(b, roles));
         foreach (var b in hw.Buffers)
         {
             var tr = sram.GetValueOrDefault(b.Name);
-            stages[$"sram.{b.Name}"] = (long)Math.Ceiling(Math.Max(tr.Read / b.ReadBandwidth, tr.Write / b.WriteBandwidth));
+            stages[CostStages.SramPrefix + b.Name] = (long)Math.Ceiling(Math.Max(tr.Read / b.ReadBandwidth, tr.Write / b.WriteBandwidth));
         }
         var actions = new Dictionary<EnergyAction, double>
         {
@@ -72,5 +72,18 @@ internal static class CostDescription
             EnergyTableHash = hw.Energy.Hash,
             Seconds = c.Cycles / (hw.ClockGhz * 1e9),
         };
+    }
+
+    // Each token group that exists is named by its width (both widths the same: one stage). SCALE-Sim counts the
+    // GEMM at one precision, so its cycles are the plain "gemm".
+    private static IEnumerable<(string Stage, long Cycles)> GemmStages(GemmTime gemm, Workload w, AcceleratorConfig hw)
+    {
+        if (hw.CycleModel == CycleModel.Scalesim)
+        {
+            yield return (CostStages.Gemm, gemm.Hi + gemm.Lo);
+            yield break;
+        }
+        if (w.HiTokens > 0) yield return (CostStages.GemmAt(w.Numerics.HiBits), gemm.Hi);
+        if (w.LoTokens > 0) yield return (CostStages.GemmAt(w.Numerics.LoBits), gemm.Lo);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CostResult
     /// <summary>Total cycles of the layer.</summary>
     public long TotalCycles { get; init; }
 
-    /// <summary>Busy cycles of each stage and memory (keys: sequence_transform, quantizer, gemm_hi, gemm_lo, gemm_fill_drain, epilogue, inverse_transform, dram, sram.NAME).</summary>
+    /// <summary>Busy cycles of each stage and memory, in pipeline order (keys: <see cref="CostStages"/>: sequence_transform, quantizer, gemm_aBITS per token width or gemm under SCALE-Sim, gemm_fill_drain, epilogue, inverse_transform, dram, sram.NAME).</summary>
     public IReadOnlyDictionary<string, long> CyclesByStage { get; init; } = new Dictionary<string, long>();
 
     /// <summary>The slowest compute unit's busy cycles.</summary>

@@ -21,9 +21,7 @@ public static class ArchitectureReader
         if (Presets.Contains(presetOrPath)) return Parse(ReadPreset(presetOrPath), $"(preset) {presetOrPath}", presetOrPath);
         if (!File.Exists(presetOrPath))
             throw new InputException($"--arch: '{presetOrPath}' is neither a preset ({string.Join(", ", Presets)}) nor a config.json file");
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(presetOrPath); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{presetOrPath}: cannot read ({e.Message})"); }
+        byte[] bytes = Io.InputFile.ReadAllBytes(presetOrPath);
         string text;
         try { text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes); }
         catch (DecoderFallbackException) { throw new InputException($"{presetOrPath}: not UTF-8 text"); }

@@ -1,6 +1,6 @@
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Numerics;
+using StampSim.Hardware;
 
 namespace StampSim.Inference;
 

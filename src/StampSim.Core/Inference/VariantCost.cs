@@ -1,4 +1,4 @@
-using StampSim.Evaluation;
+using StampSim.Hardware;
 
 namespace StampSim.Inference;
 

@@ -14,13 +14,7 @@ public static class StrictText
     /// <exception cref="InputException">The file is missing, unreadable, or not UTF-8.</exception>
     public static string ReadFile(string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found", e); }
-        catch (UnauthorizedAccessException e) when (Directory.Exists(path)) { throw new InputException($"{path}: is a directory, not a file", e); }
-        catch (UnauthorizedAccessException e) { throw new InputException($"{path}: permission denied", e); }
-        catch (IOException e) when (Directory.Exists(path)) { throw new InputException($"{path}: is a directory, not a file", e); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})", e); }
+        byte[] bytes = InputFile.ReadAllBytes(path);
         int start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         return Decode(bytes.AsSpan(start), path, start);
     }

@@ -64,12 +64,11 @@ public sealed class SweepInputs : IDisposable
         {
             foreach (var t in spec.Traces)
             {
-                string path = t == SweepSpec.BundledTraceName ? BundledTrace.Materialize()
-                    : Locate(t, specDir) ?? throw new InputException($"{spec.Source}: trace '{t}' not found");
-                var trace = TraceFile.Open(path);
+                var trace = TraceFile.OpenArgument(t == BundledTrace.Name ? t
+                    : Locate(t, specDir) ?? throw new InputException($"{spec.Source}: trace '{t}' not found"));
                 traces.Add(trace);
-                layers.Add(LayerSelection.Select(trace.Manifest, spec.Layers, path));
-                using var stream = File.OpenRead(path);
+                layers.Add(LayerSelection.Select(trace.Manifest, spec.Layers, trace.Name, $"{spec.Source}: layers"));
+                using var stream = File.OpenRead(trace.Path);
                 contents[t] = Convert.ToHexStringLower(SHA256.HashData(stream));
             }
         }

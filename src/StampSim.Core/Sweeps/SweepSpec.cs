@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using StampSim.Config;
+using StampSim.Traces;
 
 namespace StampSim.Sweeps;
 
@@ -65,7 +66,7 @@ public sealed record SweepSpec
         var root = YamlConfigParser.ParseDocument(text, source);
         var s = ConfigSection.Root(root);
         s.Int("version", 1, 1, 1);
-        var traces = OneOrMany(s, "trace", "traces", BundledTraceName);
+        var traces = OneOrMany(s, "trace", "traces", BundledTrace.Name);
         var configs = OneOrMany(s, "config", "configs", null);
         var sets = new List<string>();
         var setSection = s.Section("set");
@@ -116,9 +117,6 @@ public sealed record SweepSpec
         if (planned > MaxPoints)
             throw new InputException($"{axesMark}: axes: the sweep has {planned:N0} points, more than the {MaxPoints:N0} allowed; shrink the axes or sample with 'random:'");
     }
-
-    /// <summary>The name that selects the trace bundled with StampSim.</summary>
-    public const string BundledTraceName = "bundled";
 
     /// <summary>Points in the full grid of one config and trace (before constraints).</summary>
     public long GridSize => Axes.Aggregate(1L, (a, x) => checked(a * x.Values.Count));

@@ -15,11 +15,10 @@ public static class BundledTrace
     /// <summary>The file name it was captured as.</summary>
     public const string FileName = "stories260K-tinystories-512.safetensors";
 
-    private const string Resource = "StampSim.traces.bundled.safetensors";
+    /// <summary>How messages name it: never by its temporary copy's path, which the user did not give.</summary>
+    public const string DisplayName = $"bundled trace ({FileName})";
 
-    /// <summary>Resolves a trace argument: the bundled trace for <see cref="Name"/>, else the path itself.</summary>
-    public static string Resolve(string? pathOrName) =>
-        pathOrName is null || pathOrName == Name ? Materialize() : pathOrName;
+    private const string Resource = "StampSim.traces.bundled.safetensors";
 
     /// <summary>The path of the bundled trace on disk, writing it there first if needed.</summary>
     public static string Materialize()

@@ -9,8 +9,12 @@ namespace StampSim.Traces;
 public static class LayerSelection
 {
     /// <summary>The layers matching any pattern, in manifest order; every layer when <paramref name="patterns"/> is null or empty.</summary>
+    /// <param name="manifest">The trace's manifest.</param>
+    /// <param name="patterns">Comma-separated globs.</param>
+    /// <param name="where">How messages name the trace.</param>
+    /// <param name="source">Where the patterns came from, for messages (the option, or a spec file's key).</param>
     /// <exception cref="InputException">A pattern matches no layer.</exception>
-    public static IReadOnlyList<TraceLayer> Select(TraceManifest manifest, string? patterns, string where)
+    public static IReadOnlyList<TraceLayer> Select(TraceManifest manifest, string? patterns, string where, string source = "--layers")
     {
         if (string.IsNullOrWhiteSpace(patterns)) return manifest.Layers;
         var globs = patterns.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -18,7 +22,7 @@ public static class LayerSelection
         foreach (var g in globs)
         {
             if (!manifest.Layers.Any(l => Matches(g.Regex, l)))
-                throw new InputException($"--layers: '{g.Text}' matches no layer of {where} (layers: {TraceManifest.NameList(manifest.Layers.Select(l => l.Name))})");
+                throw new InputException($"{source}: '{g.Text}' matches no layer of {where} (layers: {TraceManifest.NameList(manifest.Layers.Select(l => l.Name))})");
         }
         return manifest.Layers.Where(l => globs.Any(g => Matches(g.Regex, l))).ToArray();
     }

@@ -32,7 +32,7 @@ public sealed record LayerStatistics(TraceLayer Layer, TraceTensorInfo Activatio
                     var layerNumerics = layer.NumericsFor(numerics);
                     ISequenceTransform transform;
                     try { transform = SequenceTransforms.Create(layerNumerics, x.Rows, options); }
-                    catch (InputException e) { throw new InputException($"{trace.Path}: layer '{layer.Name}': {e.Message}", e); }
+                    catch (InputException e) { throw new InputException($"{trace.Name}: layer '{layer.Name}': {e.Message}", e); }
                     stats = ActivationStatistics.Compute(x, transform, layerNumerics.HiTokens, outlierFactor, layer.Grid is null ? 0 : layer.Prefix);
                     cache[key] = stats;
                 }

@@ -17,9 +17,10 @@ public sealed class TraceFile : IDisposable
     private readonly Dictionary<string, (TraceTensorInfo Info, ITraceTensors Source)> _tensors;
     private readonly Action<string>? _warn;
 
-    private TraceFile(string path, TraceFormat format, TraceManifest manifest, string manifestJson, IReadOnlyList<ITraceTensors> sources, Action<string>? warn)
+    private TraceFile(string path, string name, TraceFormat format, TraceManifest manifest, string manifestJson, IReadOnlyList<ITraceTensors> sources, Action<string>? warn)
     {
         Path = path;
+        Name = name;
         Format = format;
         Manifest = manifest;
         ManifestJson = manifestJson;
@@ -32,6 +33,9 @@ public sealed class TraceFile : IDisposable
 
     /// <summary>The trace file.</summary>
     public string Path { get; }
+
+    /// <summary>How messages name the trace: its path, or <see cref="BundledTrace.DisplayName"/> for the bundled one (not its temporary copy).</summary>
+    public string Name { get; }
 
     /// <summary>The container format.</summary>
     public TraceFormat Format { get; }
@@ -53,21 +57,30 @@ public sealed class TraceFile : IDisposable
     /// <param name="sidecars">Weight/bias files for .npy/.npz traces.</param>
     /// <param name="warn">Receives warnings (values rounded from float64).</param>
     /// <exception cref="InputException">Anything wrong with the file, its manifest or its tensors; the message names which.</exception>
-    public static TraceFile Open(string path, TraceSidecars? sidecars = null, Action<string>? warn = null)
+    public static TraceFile Open(string path, TraceSidecars? sidecars = null, Action<string>? warn = null) =>
+        Open(path, path, sidecars ?? TraceSidecars.None, warn);
+
+    /// <summary>Opens the trace a <c>--trace</c> argument names: the bundled trace for null or <see cref="BundledTrace.Name"/>, else the file.</summary>
+    /// <exception cref="InputException">Anything wrong with the file, its manifest or its tensors.</exception>
+    public static TraceFile OpenArgument(string? pathOrBundled, Action<string>? warn = null) =>
+        pathOrBundled is null || pathOrBundled == BundledTrace.Name
+            ? Open(BundledTrace.Materialize(), BundledTrace.DisplayName, TraceSidecars.None, warn)
+            : Open(pathOrBundled, warn: warn);
+
+    private static TraceFile Open(string path, string name, TraceSidecars sidecars, Action<string>? warn)
     {
-        sidecars ??= TraceSidecars.None;
-        var format = Sniff(path);
+        var format = TraceFormats.Detect(path);
         var sources = new List<ITraceTensors>();
         try
         {
             var (manifest, json) = format switch
             {
-                TraceFormat.Safetensors => OpenSafetensors(path, sidecars, sources),
+                TraceFormat.Safetensors => OpenSafetensors(path, name, sidecars, sources),
                 TraceFormat.Npy => OpenNpy(path, sidecars, sources),
                 _ => OpenNpz(path, sidecars, sources),
             };
-            var trace = new TraceFile(path, format, manifest, json, sources, warn);
-            TraceValidation.Check(manifest, trace._tensors.ToDictionary(p => p.Key, p => p.Value.Info, StringComparer.Ordinal), path,
+            var trace = new TraceFile(path, name, format, manifest, json, sources, warn);
+            TraceValidation.Check(manifest, trace._tensors.ToDictionary(p => p.Key, p => p.Value.Info, StringComparer.Ordinal), name,
                 format == TraceFormat.Safetensors ? TraceValidation.TraceTypes : null);
             return trace;
         }
@@ -80,12 +93,12 @@ public sealed class TraceFile : IDisposable
 
     /// <summary>The layer called <paramref name="name"/>.</summary>
     /// <exception cref="InputException">No such layer.</exception>
-    public TraceLayer Layer(string name) => Manifest.Layer(name, Path);
+    public TraceLayer Layer(string name) => Manifest.Layer(name, Name);
 
     /// <summary>Describes the tensor <paramref name="key"/>.</summary>
     /// <exception cref="InputException">No such tensor.</exception>
     public TraceTensorInfo Tensor(string key) =>
-        _tensors.TryGetValue(key, out var t) ? t.Info : throw new InputException($"{Path}: no tensor named '{key}'");
+        _tensors.TryGetValue(key, out var t) ? t.Info : throw new InputException($"{Name}: no tensor named '{key}'");
 
     /// <summary>Reads a layer's activations <c>(s, d)</c>, rejecting NaN and infinity (the message names tensor and index).</summary>
     public Matrix<float> ReadActivations(TraceLayer layer)
@@ -101,7 +114,7 @@ public sealed class TraceFile : IDisposable
     public LayerInputs Load(TraceLayer layer, Matrix<float>? activations = null)
     {
         if (layer.Weight is null)
-            throw new InputException($"{Path}: layer '{layer.Name}' has no weight (give it with --weight W.npy)");
+            throw new InputException($"{Name}: layer '{layer.Name}' has no weight (give it with --weight W.npy)");
         var x = activations ?? ReadActivations(layer);
         var wInfo = Tensor(layer.Weight);
         var w = new Matrix<float>((int)wInfo.Shape[0], (int)wInfo.Shape[1], Read(wInfo));
@@ -152,28 +165,15 @@ public sealed class TraceFile : IDisposable
         return data;
     }
 
-    private static ReadOnlySpan<byte> NpyMagic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
-
-    private static TraceFormat Sniff(string path)
-    {
-        Span<byte> head = stackalloc byte[6];
-        int n;
-        using (var stream = NpyFile.OpenRead(path)) n = NpyHeader.ReadFully(stream, head);
-        if (n == 6 && head.SequenceEqual(NpyMagic))
-            return TraceFormat.Npy;
-        bool zip = n >= 4 && head[0] == 'P' && head[1] == 'K' && ((head[2] == 3 && head[3] == 4) || (head[2] == 5 && head[3] == 6));
-        return zip ? TraceFormat.Npz : TraceFormat.Safetensors;
-    }
-
-    private static (TraceManifest, string) OpenSafetensors(string path, TraceSidecars sidecars, List<ITraceTensors> sources)
+    private static (TraceManifest, string) OpenSafetensors(string path, string name, TraceSidecars sidecars, List<ITraceTensors> sources)
     {
         if (sidecars.Any)
-            throw new InputException($"{path}: --weight and --bias apply only to .npy/.npz traces; a safetensors trace names its own tensors");
+            throw new InputException($"{name}: --weight and --bias apply only to .npy/.npz traces; a safetensors trace names its own tensors");
         var file = SafetensorsFile.Open(path);
-        sources.Add(new SafetensorsTraceTensors(file));
+        sources.Add(new SafetensorsTraceTensors(file, name));
         if (!file.Metadata.TryGetValue(TraceManifest.MetadataKey, out var json))
-            throw new InputException($"{path}: no '{TraceManifest.MetadataKey}' manifest in __metadata__ (not a StampSim trace; see traces/README.md)");
-        return (TraceManifestJson.Parse(json, path), json);
+            throw new InputException($"{name}: no '{TraceManifest.MetadataKey}' manifest in __metadata__ (not a StampSim trace; see traces/README.md)");
+        return (TraceManifestJson.Parse(json, name), json);
     }
 
     private static (TraceManifest, string) OpenNpy(string path, TraceSidecars sidecars, List<ITraceTensors> sources)
@@ -193,7 +193,7 @@ public sealed class TraceFile : IDisposable
         sources.Add(npz);
         var names = npz.Tensors.Select(t => t.Key).ToHashSet(StringComparer.Ordinal);
         if (!names.Contains("x"))
-            throw new InputException($"{path}: no array named 'x' (a single-layer .npz holds x, w or weight, and optionally b or bias; has: {string.Join(", ", names)})");
+            throw new InputException($"{path}: no array named 'x' (a single-layer .npz holds x, w or weight, and optionally b or bias; {(names.Count == 0 ? "this archive is empty" : "has: " + string.Join(", ", names))})");
         string? weight = Member(names, path, "w", "weight");
         string? bias = Member(names, path, "b", "bias");
         if (weight is not null && sidecars.Weight is not null)

@@ -17,8 +17,11 @@ public static class Perplexity
     public static PerplexityResult Evaluate(LlamaModel model, Llama2cTokenizer tokenizer, string text, ILinearExecutor linear, long? maxTokens = null) =>
         Evaluate(model, tokenizer.Encode(text, bos: false, eos: false), linear, maxTokens);
 
-    /// <summary>Perplexity over already tokenized text (no BOS), scoring at most <paramref name="maxTokens"/> tokens.</summary>
-    public static PerplexityResult Evaluate(LlamaModel model, IReadOnlyList<int> tokens, ILinearExecutor linear, long? maxTokens = null)
+    /// <summary>
+    /// Perplexity over already tokenized text (no BOS), scoring at most <paramref name="maxTokens"/> tokens;
+    /// <paramref name="progress"/> hears (windows done, windows in all), first (0, all), then after each window.
+    /// </summary>
+    public static PerplexityResult Evaluate(LlamaModel model, IReadOnlyList<int> tokens, ILinearExecutor linear, long? maxTokens = null, Action<int, int>? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxTokens ?? 0, nameof(maxTokens));
         int count = (int)Math.Min(tokens.Count, maxTokens ?? long.MaxValue);
@@ -26,7 +29,8 @@ public static class Perplexity
         int window = model.Config.SeqLen - 1;
         if (window < 1) throw new InputException($"model: seq_len {model.Config.SeqLen} leaves no room for a token after BOS");
         double nll = 0;
-        int windows = 0;
+        int windows = 0, total = (count + window - 1) / window;
+        progress?.Invoke(0, total);
         for (int start = 0; start < count; start += window)
         {
             int length = Math.Min(window, count - start);
@@ -36,6 +40,7 @@ public static class Perplexity
             var logits = model.Forward(input, linear);
             for (int t = 0; t < length; t++) nll += CrossEntropy(logits.Row(t), input[t + 1]);
             windows++;
+            progress?.Invoke(windows, total);
         }
         double mean = nll / count;
         return new PerplexityResult(Math.Exp(mean), mean, count, windows);

@@ -16,16 +16,23 @@ public static class VitEvaluation
         return Compare(model, images, images.Select(i => model.Forward(i.Pixels, reference)).ToArray(), candidate);
     }
 
-    /// <summary>Compares against reference logits computed once (one per image).</summary>
-    public static VitComparison Compare(VitModel model, IReadOnlyList<(string Name, float[] Pixels)> images, IReadOnlyList<float[]> referenceLogits, ILinearExecutor candidate)
+    /// <summary>
+    /// Compares against reference logits computed once (one per image); <paramref name="progress"/> hears
+    /// (images done, images in all), first (0, all), then after each image.
+    /// </summary>
+    public static VitComparison Compare(VitModel model, IReadOnlyList<(string Name, float[] Pixels)> images, IReadOnlyList<float[]> referenceLogits, ILinearExecutor candidate,
+        Action<int, int>? progress = null)
     {
         if (images.Count == 0) throw new InputException("images: the list is empty");
-        var results = images.Select((image, i) =>
+        var results = new ImageComparison[images.Count];
+        progress?.Invoke(0, images.Count);
+        for (int i = 0; i < images.Count; i++)
         {
             var expected = referenceLogits[i];
-            var actual = model.Forward(image.Pixels, candidate);
-            return new ImageComparison(image.Name, ArgMax.Of(expected), ArgMax.Of(actual), LogitSqnrDb(expected, actual));
-        }).ToArray();
+            var actual = model.Forward(images[i].Pixels, candidate);
+            results[i] = new ImageComparison(images[i].Name, ArgMax.Of(expected), ArgMax.Of(actual), LogitSqnrDb(expected, actual));
+            progress?.Invoke(i + 1, images.Count);
+        }
         return new VitComparison(results);
     }
 

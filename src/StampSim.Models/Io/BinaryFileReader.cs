@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using StampSim.Io;
 
 namespace StampSim.Models.Io;
 
@@ -30,13 +31,7 @@ internal sealed class BinaryFileReader : IDisposable
     public long Remaining => _stream.Length - _stream.Position;
 
     /// <summary>Opens <paramref name="path"/>; a missing or unreadable file is an input error.</summary>
-    public static BinaryFileReader Open(string path)
-    {
-        try { return new BinaryFileReader(path, new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16)); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-    }
+    public static BinaryFileReader Open(string path) => new(path, InputFile.OpenRead(path, 1 << 16));
 
     /// <summary>One little-endian int32.</summary>
     public int ReadInt32(string what)

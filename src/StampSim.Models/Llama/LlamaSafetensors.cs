@@ -21,6 +21,8 @@ public static class LlamaSafetensors
     /// </summary>
     public static LlamaModel Load(string path, string? configPath = null, ExecutionOptions? options = null)
     {
+        // The model is named first: a wrong --model must not surface as a missing config.json beside it.
+        StampSim.Io.InputFile.Require(path);
         configPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "config.json");
         var json = JsonConfigFile.Read(configPath);
         using var file = SafetensorsFile.Open(path);

@@ -9,7 +9,17 @@ namespace StampSim.Models.Onnx;
 /// </summary>
 public static class OnnxEncoderEvaluation
 {
-    /// <summary>One embedding per feed set, in order.</summary>
-    public static IReadOnlyList<double[]> Embed(SegmentedOnnxModel model, IReadOnlyList<IReadOnlyDictionary<string, OnnxTensor>> sentences, ILinearExecutor executor) =>
-        sentences.Select(f => SentenceEmbedding.Pool(model.Run(f, executor), f.GetValueOrDefault("attention_mask"))).ToArray();
+    /// <summary>One embedding per feed set, in order; <paramref name="progress"/> hears (sentences done, in all), first (0, all), then after each.</summary>
+    public static IReadOnlyList<double[]> Embed(SegmentedOnnxModel model, IReadOnlyList<IReadOnlyDictionary<string, OnnxTensor>> sentences, ILinearExecutor executor,
+        Action<int, int>? progress = null)
+    {
+        var embeddings = new double[sentences.Count][];
+        progress?.Invoke(0, sentences.Count);
+        for (int i = 0; i < sentences.Count; i++)
+        {
+            embeddings[i] = SentenceEmbedding.Pool(model.Run(sentences[i], executor), sentences[i].GetValueOrDefault("attention_mask"));
+            progress?.Invoke(i + 1, sentences.Count);
+        }
+        return embeddings;
+    }
 }

@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Onnx;
+using StampSim.Io;
 
 namespace StampSim.Models.Onnx;
 
@@ -40,10 +41,7 @@ public sealed class OnnxModel
     /// <exception cref="InputException">The file is missing or is not an ONNX model.</exception>
     public static OnnxModel Load(string path)
     {
-        byte[] bytes;
-        try { bytes = File.ReadAllBytes(path); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InputException($"{path}: cannot read ({e.Message})"); }
+        byte[] bytes = InputFile.ReadAllBytes(path);
         try { return new OnnxModel(path, ModelProto.Parser.ParseFrom(bytes)); }
         catch (InvalidProtocolBufferException e) { throw new InputException($"{path}: not an ONNX model ({e.Message})"); }
     }

@@ -20,7 +20,7 @@ public sealed class WordPieceInputs
     /// <exception cref="InputException">The file is missing or is not a BERT vocabulary.</exception>
     public static WordPieceInputs Load(string vocabPath)
     {
-        if (!File.Exists(vocabPath)) throw new InputException($"{vocabPath}: file not found");
+        StampSim.Io.InputFile.Require(vocabPath);
         try { return new WordPieceInputs(BertTokenizer.Create(vocabPath, new BertOptions { LowerCaseBeforeTokenization = true })); }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException)
         {

@@ -54,7 +54,7 @@ public static class VitImage
 
     private static SKBitmap Decode(string path)
     {
-        if (!File.Exists(path)) throw new InputException($"{path}: file not found");
+        StampSim.Io.InputFile.Require(path);
         using var codec = SKCodec.Create(path) ?? throw new InputException($"{path}: not an image format SkiaSharp can decode");
         // Unpremultiplied RGBA keeps the colour channels as stored, whatever the alpha.
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);

@@ -15,6 +15,8 @@ public static class VitLoader
     /// <summary>Reads <paramref name="path"/> and its config (default: <c>config.json</c> beside it).</summary>
     public static VitModel Load(string path, string? configPath = null, ExecutionOptions? options = null)
     {
+        // The model is named first: a wrong --model must not surface as a missing config.json beside it.
+        StampSim.Io.InputFile.Require(path);
         configPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "config.json");
         var config = ReadConfig(configPath);
         using var file = SafetensorsFile.Open(path);

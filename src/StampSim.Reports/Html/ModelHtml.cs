@@ -1,4 +1,3 @@
-using StampSim.Evaluation;
 using StampSim.Reports.Model;
 using StampSim.Reports.Plots;
 using StampSim.Reports.Writers;
@@ -22,8 +21,7 @@ public static class ModelHtml
         page.Heading(2, "STaMP vs uniform A4 and A8").Paragraph("Click a column header to sort.");
         page.Table(new TextTableData(ModelTable.Headers, ModelTable.Headers.Select((_, i) => i > 0).ToList(), ModelTable.Rows(r)));
         page.Heading(2, "Accuracy").Paragraph(r.Accuracy is { } acc
-            ? $"Pooled output SQNR over {acc.Layers} linear layers of {acc.Trace}: " +
-              string.Join(", ", Variants.All.Select(v => $"{v.Display()} {acc.SqnrDb[v]:0.00} dB"))
+            ? $"Pooled output SQNR over {acc.Layers} linear layers of {acc.Trace}: {acc.PooledText}"
             : "accuracy not evaluated (no trace)");
         foreach (var plot in plots) page.Plot(folder, plot);
         page.Paragraph("report.md has the same content with the assumptions; model.csv and result.json hold every figure; manifest.json the provenance and the SHA-256 of every file.");

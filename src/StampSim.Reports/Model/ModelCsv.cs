@@ -1,7 +1,7 @@
 using System.Text;
-using StampSim.Evaluation;
 using StampSim.Numerics;
 using StampSim.Reports.Writers;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using StampSim.Evaluation;
 using StampSim.Reports.Plots;
 using StampSim.Reports.Writers;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 
@@ -33,7 +33,7 @@ public static class ModelMarkdown
         }
         sb.Append("\n## Accuracy\n\n");
         sb.Append(r.Accuracy is { } acc
-            ? string.Create(inv, $"Golden numerics of {acc.Layers} linear layers of `{acc.Trace}` (pooled output SQNR): STaMP {acc.SqnrDb[Variant.Stamp]:0.00} dB, A4 {acc.SqnrDb[Variant.A4]:0.00} dB, A8 {acc.SqnrDb[Variant.A8]:0.00} dB.\n")
+            ? $"Golden numerics of {acc.Layers} linear layers of `{acc.Trace}` (pooled output SQNR): {acc.PooledText}.\n"
             : "accuracy not evaluated (no trace)\n");
         sb.Append("\n## Assumptions\n\n");
         sb.Append("Operators run one after another; matmuls on the MAC array through the layer cost model (its mapping search, cycle model, " +

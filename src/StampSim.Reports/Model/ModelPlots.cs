@@ -1,8 +1,8 @@
 using ScottPlot;
-using StampSim.Evaluation;
 using StampSim.Inference;
 using StampSim.Numerics;
 using StampSim.Reports.Plots;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 

@@ -1,7 +1,7 @@
-using StampSim.Evaluation;
 using StampSim.Inference;
 using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 
@@ -20,7 +20,11 @@ public sealed record ModelConfigResult(ConfigSpec Config, IReadOnlyList<VariantC
 /// <param name="Layers">Layers replayed.</param>
 /// <param name="SqnrDb">Pooled output SQNR per variant (total signal energy over total error energy).</param>
 /// <param name="MeanSqnrDb">Mean of the per-layer SQNRs per variant.</param>
-public sealed record ModelAccuracy(string Trace, int Layers, IReadOnlyDictionary<Variant, double> SqnrDb, IReadOnlyDictionary<Variant, double> MeanSqnrDb);
+public sealed record ModelAccuracy(string Trace, int Layers, IReadOnlyDictionary<Variant, double> SqnrDb, IReadOnlyDictionary<Variant, double> MeanSqnrDb)
+{
+    /// <summary>The pooled SQNR of each variant in report order, as the console, report.md and report.html show it: <c>STaMP 12.34 dB, A4 ..., A8 ...</c>.</summary>
+    public string PooledText => string.Join(", ", Variants.All.Select(v => $"{v.Display()} {Writers.Display.Db(SqnrDb[v])} dB"));
+}
 
 /// <summary>Everything <c>stampsim model</c> computed.</summary>
 /// <param name="Architecture">The model.</param>

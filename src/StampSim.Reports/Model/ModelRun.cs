@@ -5,6 +5,7 @@ using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 using StampSim.Sweeps;
 using StampSim.Traces;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 
@@ -29,7 +30,7 @@ public static class ModelRun
 
     private static ModelAccuracy Accuracy(string path, StampConfig config, Numerics.ExecutionOptions options)
     {
-        using var trace = TraceFile.Open(BundledTrace.Resolve(path));
+        using var trace = TraceFile.OpenArgument(path);
         var layers = trace.Manifest.Layers.Where(l => l.Weight is not null).ToList();
         var replay = new TraceReplay(trace, new LayerEvaluator(options, baselines: true));
         var numericsOnly = config with { Accelerator = null };
@@ -42,6 +43,6 @@ public static class ModelRun
             pooled[v] = new NumericsOutcome(metrics, records.Select(r => (double)r.Shape.Tokens * r.Shape.Features).ToList()).SqnrDb;
             mean[v] = metrics.Average(m => m.SqnrDb);
         }
-        return new ModelAccuracy(trace.Path, records.Count, pooled, mean);
+        return new ModelAccuracy(trace.Name, records.Count, pooled, mean);
     }
 }

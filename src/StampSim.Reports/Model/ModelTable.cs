@@ -1,6 +1,6 @@
 using System.Globalization;
-using StampSim.Evaluation;
 using StampSim.Inference;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 

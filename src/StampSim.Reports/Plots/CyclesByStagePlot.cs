@@ -1,21 +1,19 @@
 using ScottPlot;
-using StampSim.Evaluation;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Plots;
 
 /// <summary>Cycles by pipeline stage per layer, STaMP vs A4 vs A8, with each layer's total (critical path) marked.</summary>
 internal static class CyclesByStagePlot
 {
-    /// <summary>The compute stages stacked in the bars (memories overlap them and are summarised by the total marker).</summary>
-    public static readonly IReadOnlyList<string> Stages =
-        ["sequence_transform", "quantizer", "gemm_hi", "gemm_lo", "gemm_fill_drain", "epilogue", "inverse_transform"];
-
     public static PlotFile Render(RunResult run, ConfigSpec config, string folder)
     {
         var plot = PlotTheme.Create($"Cycles by stage per layer: {config.Label} (bars S = STaMP, 4 = A4, 8 = A8)", "layer", "cycles");
         var layers = run.Layers;
-        GroupedStackedBars.Add(plot, layers.Count, Stages, stage => stage, (i, v, stage) =>
+        // The compute stages stacked in the bars (memories overlap them and are summarised by the total marker).
+        var stages = CostStages.Compute(layers.SelectMany(l => l.On(config.Label).Cost.All.Select(x => x.Result)));
+        GroupedStackedBars.Add(plot, layers.Count, stages, stage => stage, (i, v, stage) =>
         {
             var cost = layers[i].On(config.Label).CostOf(v);
             return cost.Feasible ? cost.CyclesByStage.GetValueOrDefault(stage) : double.NaN;

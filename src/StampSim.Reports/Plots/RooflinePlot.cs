@@ -1,7 +1,7 @@
 using ScottPlot;
-using StampSim.Evaluation;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Plots;
 

@@ -1,6 +1,6 @@
 using ScottPlot;
-using StampSim.Evaluation;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Plots;
 

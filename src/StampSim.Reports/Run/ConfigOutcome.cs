@@ -15,10 +15,5 @@ public sealed record ConfigOutcome(ConfigSpec Config, LayerRecord Record)
     public NumericsRun Result(Variant v) => Record.Of(v)!;
 
     /// <summary>The cost of <paramref name="v"/>.</summary>
-    public CostResult CostOf(Variant v) => v switch
-    {
-        Variant.Stamp => Cost.Stamp,
-        Variant.A4 => Cost.A4,
-        _ => Cost.A8,
-    };
+    public CostResult CostOf(Variant v) => Cost.Of(v);
 }

@@ -1,4 +1,4 @@
-using StampSim.Evaluation;
+using StampSim.Hardware;
 namespace StampSim.Reports.Run;
 
 /// <summary>The totals of one config for STaMP, A4 and A8, and the STaMP ratios.</summary>

@@ -61,10 +61,10 @@ public sealed class ReportRun : IDisposable
     public static ReportRun Prepare(RunRequest request, Action<string>? warn = null)
     {
         var configs = ConfigSpec.LoadAll(request.ConfigPaths, request.Overrides);
-        var trace = TraceFile.Open(BundledTrace.Resolve(request.TraceArgument), warn: warn);
+        var trace = TraceFile.OpenArgument(request.TraceArgument, warn);
         try
         {
-            var layers = LayerSelection.Select(trace.Manifest, request.Layers, trace.Path);
+            var layers = LayerSelection.Select(trace.Manifest, request.Layers, trace.Name);
             var replay = new TraceReplay(trace, new LayerEvaluator(request.Execution, baselines: true));
             var shapes = layers.ToDictionary(l => l.Name, replay.ShapeOf, StringComparer.Ordinal);
             foreach (var layer in layers)

@@ -70,11 +70,11 @@ public static class CostJson
         return o;
     }
 
-    /// <summary>STaMP under <c>cost</c>, the baselines under <c>baselines.a8</c>/<c>baselines.a4</c>, and <c>ratios</c> (null unless all three are feasible).</summary>
+    /// <summary>STaMP under <c>cost</c>, the baselines under <c>baselines.a4</c>/<c>baselines.a8</c>, and <c>ratios</c> (null unless all three are feasible); report order throughout.</summary>
     public static JsonObject Comparison(CostComparison c) => new()
     {
         ["cost"] = Build(c.Stamp),
-        ["baselines"] = new JsonObject { ["a8"] = Build(c.A8), ["a4"] = Build(c.A4) },
+        ["baselines"] = new JsonObject(Baselines.Select(v => KeyValuePair.Create(v.Key(), (JsonNode?)Build(c.Of(v))))),
         ["ratios"] = c.All.All(x => x.Result.Feasible)
             ? new JsonObject
             {
@@ -85,11 +85,10 @@ public static class CostJson
             : null,
     };
 
-    private static JsonObject Ratios(CostComparison c, Func<CostResult, double> metric) => new()
-    {
-        ["stamp_vs_a8"] = metric(c.Stamp) / metric(c.A8),
-        ["stamp_vs_a4"] = metric(c.Stamp) / metric(c.A4),
-    };
+    private static IEnumerable<Variant> Baselines => Variants.All.Where(v => v != Variant.Stamp);
+
+    private static JsonObject Ratios(CostComparison c, Func<CostResult, double> metric) =>
+        new(Baselines.Select(v => KeyValuePair.Create($"stamp_vs_{v.Key()}", (JsonNode?)(metric(c.Stamp) / metric(c.Of(v))))));
 
     private static JsonObject TrafficNode(Traffic t) => new() { ["read_bytes"] = t.Read, ["write_bytes"] = t.Write };
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Inference;
 using StampSim.Numerics;
 using StampSim.Reports.Model;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Schemas;
 
@@ -35,8 +35,8 @@ public static class ModelJson
             {
                 ["trace"] = a.Trace,
                 ["layers"] = a.Layers,
-                ["sqnr_db_pooled"] = new JsonObject(Evaluation.Variants.All.Select(v => KeyValuePair.Create(v.Key(), (JsonNode?)JsonNumbers.Of(a.SqnrDb[v])))),
-                ["sqnr_db_mean"] = new JsonObject(Evaluation.Variants.All.Select(v => KeyValuePair.Create(v.Key(), (JsonNode?)JsonNumbers.Of(a.MeanSqnrDb[v])))),
+                ["sqnr_db_pooled"] = new JsonObject(Variants.All.Select(v => KeyValuePair.Create(v.Key(), (JsonNode?)JsonNumbers.Of(a.SqnrDb[v])))),
+                ["sqnr_db_mean"] = new JsonObject(Variants.All.Select(v => KeyValuePair.Create(v.Key(), (JsonNode?)JsonNumbers.Of(a.MeanSqnrDb[v])))),
             }
             : "accuracy not evaluated (no trace)",
     };

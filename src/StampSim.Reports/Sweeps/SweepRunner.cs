@@ -35,9 +35,9 @@ public static class SweepRunner
     /// <summary>File of the Pareto-optimal points.</summary>
     public const string ParetoFile = "pareto.csv";
 
-    /// <summary>Runs (or resumes) the sweep; <paramref name="progress"/> hears of each finished point.</summary>
+    /// <summary>Runs (or resumes) the sweep; <paramref name="progress"/> hears first how many points are already done, then of each finished point.</summary>
     /// <exception cref="InputException">Bad spec, a changed spec without <c>--force</c>, or a corrupted folder.</exception>
-    public static SweepSummary Run(SweepInputs inputs, SweepRunOptions options, Action<int, int>? progress = null)
+    public static SweepSummary Run(SweepInputs inputs, SweepRunOptions options, Action<SweepProgress>? progress = null)
     {
         var clock = Stopwatch.StartNew();
         var spec = inputs.Spec;
@@ -68,6 +68,7 @@ public static class SweepRunner
 
         var evaluator = inputs.Evaluator(options.Execution ?? ExecutionOptions.Default);
         int finished = 0;
+        progress?.Invoke(new SweepProgress(done.Count, mine.Count, null));
         using (var file = new FileStream(pointsPath, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
             var gate = new object();
@@ -80,7 +81,7 @@ public static class SweepRunner
                     file.Write(row);
                     file.Flush(flushToDisk: true);
                     finished++;
-                    progress?.Invoke(done.Count + finished, mine.Count);
+                    progress?.Invoke(new SweepProgress(done.Count + finished, mine.Count, point));
                 }
             });
         }

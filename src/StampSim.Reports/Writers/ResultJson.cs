@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using StampSim.Evaluation;
 using StampSim.Numerics;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
 using StampSim.Reports.Schemas;
+using StampSim.Hardware;
 
 namespace StampSim.Reports.Writers;
 

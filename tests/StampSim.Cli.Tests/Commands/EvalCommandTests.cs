@@ -30,6 +30,15 @@ public class EvalCommandTests
         Assert.True(variants.GetProperty("w4a4-rtn").GetProperty("perplexity").GetDouble() > fp);
         Assert.Equal(PaperVariants.Length + 2, File.ReadAllLines(dir.File("e.csv")).Length);
 
+        // Progress moves per window (600 tokens = 2 windows of 511 per variant), across all 7 variants, with an ETA;
+        // every variant's last window gets its line.
+        var progress = r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.All(progress, l => Assert.Matches(@"^window \d+/14 done \([\w-]+\) elapsed \d+s, ETA \S+$", l));
+        Assert.StartsWith("window 1/14 done (float32) ", progress[0]);
+        foreach (var (name, k) in PaperVariants.Append("configured").Select((n, k) => (n, k)))
+            Assert.Contains(progress, l => l.StartsWith($"window {2 * k + 2}/14 done ({name}) ", StringComparison.Ordinal));
+        Assert.EndsWith("ETA 0s", progress[^1]);
+
         // With quantization off the float32 row is exactly a plain float32 forward pass.
         var lm = StampSim.Models.Llama.Llama2cCheckpoint.Load(SharedData.Path("models", "stories260K", "stories260K.bin"));
         var tok = StampSim.Models.Tokenizer.Llama2cTokenizer.Load(SharedData.Path("models", "stories260K", "tok512.bin"), lm.Config.VocabSize);
@@ -50,6 +59,10 @@ public class EvalCommandTests
         var variants = json.RootElement.GetProperty("variants");
         Assert.Equal(1.0, variants.GetProperty("float32").GetProperty("top1_agreement").GetDouble());
         Assert.Equal("inf", variants.GetProperty("float32").GetProperty("logit_sqnr_db").GetString());
+        // The console says "inf" like every table, never .NET's "Infinity" (or "∞").
+        Assert.Contains(r.Lines, l => l.StartsWith("[float32] ", StringComparison.Ordinal) && l.EndsWith(", logit SQNR inf dB", StringComparison.Ordinal));
+        Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("float32 ", StringComparison.Ordinal) && l.Contains(" inf "));
+        Assert.DoesNotContain("Infinity", r.Out);
         foreach (var name in PaperVariants.Skip(1))
             Assert.True(variants.GetProperty(name).GetProperty("logit_sqnr_db").GetDouble() > 0, name);
     }

@@ -21,8 +21,14 @@ public class RunCommandTests
         string report = dir.File("report");
         var r = Harness.Run("run", "--out", report);
         Assert.True(r.Code == 0, r.Err);
-        Assert.Equal("", r.Err);
-        Assert.Contains("[36/36] output", r.Out);
+        // Not a terminal: one progress line per layer on stderr, none on stdout.
+        var progress = r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(36, progress.Length);
+        Assert.All(progress, l => Assert.Matches(@"^layer \d+/36 done \([\w.]+, \d+\.\d\d s\) elapsed \d+s, ETA \S+$", l));
+        Assert.StartsWith("layer 1/36 done (layers.0.attention.wq, ", progress[0]);
+        Assert.StartsWith("layer 36/36 done (output, ", progress[^1]);
+        Assert.EndsWith("ETA 0s", progress[^1]);
+        Assert.DoesNotContain(r.Lines, l => l.StartsWith("layer ", StringComparison.Ordinal) && l.Contains(" done ("));
         Assert.Contains(r.Lines, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^\s+layer\s+cycles\s+/A4\s+/A8\s+DRAM bytes\s+/A4\s+/A8\s+energy uJ\s+/A4\s+/A8\s+SQNR STaMP\s+A4\s+A8$"));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("layers.4.feed_forward.w2 "));
         Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("total "));

@@ -28,10 +28,26 @@ public class SweepCommandTests
         Assert.True(png.Width > 500 && png.Height > 300);
         Assert.Contains("Pareto-optimal points", File.ReadAllText(dir.File("out/report.md")));
 
-        // Rerunning resumes: nothing left to evaluate.
+        // Rerunning resumes: nothing left to evaluate, so no progress line.
         var again = Harness.Run("sweep", Spec(dir), "--out", dir.File("out"));
         Assert.True(again.Code == 0, again.Err);
         Assert.Contains("9 already done, 0 evaluated", again.Out);
+        Assert.Equal("", again.Err);
+    }
+
+    [Fact]
+    public void Sweep_in_a_pipe_prints_one_line_per_finished_point_to_stderr()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("sweep", Spec(dir), "--out", dir.File("out"), "--jobs", "2");
+        Assert.True(r.Code == 0, r.Err);
+        var lines = r.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(9, lines.Length);
+        for (int k = 0; k < lines.Length; k++)
+            Assert.Matches($@"^point {k + 1}/9 done \(#\d: mac_array\.rows=(8|16|32), numerics\.hi_tokens=(0|16|64)\) elapsed \d+s, ETA (\d+s|\d+m\d\ds)$", lines[k]);
+        Assert.EndsWith("ETA 0s", lines[^1]);
+        // Each point is reported once.
+        Assert.Equal(9, lines.Select(l => l[(l.IndexOf('#') + 1)..l.IndexOf(':')]).Distinct().Count());
     }
 
     [Fact]

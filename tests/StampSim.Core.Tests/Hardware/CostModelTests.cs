@@ -29,8 +29,8 @@ public class CostModelTests
         var m = r.Mapping!;
         Assert.Equal(LoopOrder.ActivationsOuter, m.Order);
         int tiles = 64 / m.TileTokens;
-        Assert.Equal(32 * 4 * 2, st["gemm_hi"]);
-        Assert.Equal(32 * 60, st["gemm_lo"]);
+        Assert.Equal(32 * 4 * 2, st["gemm_a8"]);
+        Assert.Equal(32 * 60, st["gemm_a4"]);
         Assert.Equal(32 * 10 * tiles, st["gemm_fill_drain"]);          // ws: both precisions stream through one fold
         // DRAM: X in fp16 once; weights (16x32 int4 codes, fp16 scales, int32 row sums) once (they fit); Y fp16 once.
         Assert.Equal(64 * 32 * 2, r.DramByTensor["input"].Read);
@@ -105,6 +105,9 @@ public class CostModelTests
             var r = Cost(c, new LayerShape(10, 20, 6));
             long expected = df switch { "os" => 119, "ws" => 167, _ => 215 };
             Assert.Equal(expected, r.TotalCycles);
+            // One precision, no split: the whole GEMM under one name, however the tokens are quantized.
+            Assert.Equal(expected, r.CyclesByStage["gemm"]);
+            Assert.DoesNotContain(r.CyclesByStage.Keys, k => k.StartsWith("gemm_a", StringComparison.Ordinal));
         }
     }
 
@@ -114,13 +117,28 @@ public class CostModelTests
         var c = Unit();
         var shape = new LayerShape(256, 64, 32);
         var cmp = CostComparison.Evaluate(shape, c.Numerics, c.MacArray, c.Accelerator!);
-        Assert.True(cmp.A4.CyclesByStage["gemm_lo"] <= cmp.Stamp.CyclesByStage["gemm_lo"] + cmp.Stamp.CyclesByStage["gemm_hi"]);
-        Assert.True(cmp.Stamp.CyclesByStage["gemm_lo"] + cmp.Stamp.CyclesByStage["gemm_hi"] < cmp.A8.CyclesByStage["gemm_lo"]);
+        Assert.True(cmp.A4.CyclesByStage["gemm_a4"] <= cmp.Stamp.CyclesByStage["gemm_a4"] + cmp.Stamp.CyclesByStage["gemm_a8"]);
+        Assert.True(cmp.Stamp.CyclesByStage["gemm_a4"] + cmp.Stamp.CyclesByStage["gemm_a8"] < cmp.A8.CyclesByStage["gemm_a8"]);
         Assert.Equal(0, cmp.A4.CyclesByStage["sequence_transform"]);
         var fused = Cost(Unit("mac_array.eight_bit_mode=fused"), shape);
         var twoPass = Cost(c, shape);
         // Same hi-token work: two passes on all columns vs one pass on half the columns.
-        Assert.Equal(twoPass.CyclesByStage["gemm_hi"], fused.CyclesByStage["gemm_hi"]);
+        Assert.Equal(twoPass.CyclesByStage["gemm_a8"], fused.CyclesByStage["gemm_a8"]);
+    }
+
+    [Fact]
+    public void Gemm_stages_are_named_by_the_token_width_each_variant_really_uses()
+    {
+        var c = Unit();
+        var cmp = CostComparison.Evaluate(new LayerShape(64, 32, 16), c.Numerics, c.MacArray, c.Accelerator!);
+        static string[] Gemms(CostResult r) => [.. r.CyclesByStage.Keys.Where(k => k.StartsWith("gemm_a", StringComparison.Ordinal))];
+        Assert.Equal(["gemm_a8", "gemm_a4"], Gemms(cmp.Stamp));
+        Assert.Equal(["gemm_a8"], Gemms(cmp.A8));   // every token is 8-bit: no "low" half
+        Assert.Equal(["gemm_a4"], Gemms(cmp.A4));
+        var sixBits = Cost(Unit("numerics.hi_bits=6", "numerics.lo_bits=3"), new LayerShape(64, 32, 16));
+        Assert.Equal(["gemm_a6", "gemm_a3"], Gemms(sixBits));
+        Assert.Equal(["sequence_transform", "quantizer", "gemm_a8", "gemm_a4", "gemm_fill_drain", "epilogue", "inverse_transform"],
+            CostStages.Compute([cmp.A4, cmp.A8]));
     }
 
     [Fact]
@@ -130,7 +148,7 @@ public class CostModelTests
         var shape = new LayerShape(64, 32, 16);
         var w4 = Cost(Unit(), shape);
         var w8 = Cost(c, shape, mapping: GivenMapping.From(w4.Mapping!));
-        Assert.Equal(2 * w4.CyclesByStage["gemm_lo"], w8.CyclesByStage["gemm_lo"]);
+        Assert.Equal(2 * w4.CyclesByStage["gemm_a4"], w8.CyclesByStage["gemm_a4"]);
         Assert.Equal(2 * w4.Actions[new(ActionKind.MacInt4)], w8.Actions[new(ActionKind.MacInt4)]);
     }
 

@@ -1,6 +1,6 @@
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Inference;
+using StampSim.Hardware;
 
 namespace StampSim.Tests.Inference;
 

@@ -22,19 +22,4 @@ internal static class TraceFixtures
             if (data[k] != formula(k))
                 Assert.Fail($"{what}: element {k} is {data[k]}, expected {formula(k)}");
     }
-
-    /// <summary>A fresh empty directory under the system temp folder, removed on dispose.</summary>
-    public sealed class TempDir : IDisposable
-    {
-        public TempDir() => Directory.CreateDirectory(Root);
-
-        public string Root { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "stampsim-tests-" + Guid.NewGuid().ToString("N"));
-
-        public string File(string name) => System.IO.Path.Combine(Root, name);
-
-        public void Dispose()
-        {
-            try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
 using StampSim.Traces;
+using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Traces;
 
@@ -22,7 +23,7 @@ public class TraceWriterTests
     [InlineData(ElementType.BFloat16)]
     public void Every_dtype_round_trips_with_round_to_nearest_even(ElementType type)
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         var x = Values(5 * 8, 1);
         var w = Values(3 * 8, 2);
         var b = Values(3, 3);
@@ -61,7 +62,7 @@ public class TraceWriterTests
     [Fact]
     public void The_file_follows_the_safetensors_layout()
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         var writer = Writer();
         writer.AddTensor("x", ElementType.Float16, [2, 3], [1, 2, 3, 4, 5, 6]);
         writer.AddTensor("w", ElementType.Float32, [1, 3], [1, 0, -1]);
@@ -85,7 +86,7 @@ public class TraceWriterTests
     [Fact]
     public void A_layer_naming_a_missing_tensor_is_rejected_and_nothing_is_written()
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         var writer = Writer();
         writer.AddTensor("x", ElementType.Float32, [2, 3], new float[6]);
         writer.AddLayer(new TraceLayer("l", "linear", null, "x", "w", null));
@@ -97,7 +98,7 @@ public class TraceWriterTests
     [Fact]
     public void A_value_too_large_for_F16_fails_and_leaves_no_file()
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         var writer = Writer();
         writer.AddTensor("x", ElementType.Float32, [1, 2], [1, 2]);
         writer.AddTensor("w", ElementType.Float16, [1, 2], () => [1f, 70000f]);

@@ -28,33 +28,26 @@ public sealed class LlamaLoaderTests(SharedModels models)
     public void A_truncated_checkpoint_is_an_input_error_naming_the_file()
     {
         Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
-        var path = Path.Combine(Path.GetTempPath(), $"stampsim-truncated-{Guid.NewGuid():N}.bin");
-        try
-        {
-            var bytes = File.ReadAllBytes(SharedModels.StoriesPath("stories260K.bin"));
-            File.WriteAllBytes(path, bytes[..^4]);
-            var e = Assert.Throws<InputException>(() => Llama2cCheckpoint.Load(path));
-            Assert.Contains(path, e.Message);
-            Assert.Contains("bytes", e.Message);
-            File.WriteAllBytes(path, bytes[..20]);
-            e = Assert.Throws<InputException>(() => Llama2cCheckpoint.Load(path));
-            Assert.Contains("truncated while reading header vocab_size", e.Message);
-        }
-        finally { File.Delete(path); }
+        using var dir = new TempDir();
+        var path = dir.File("truncated.bin");
+        var bytes = File.ReadAllBytes(SharedModels.StoriesPath("stories260K.bin"));
+        File.WriteAllBytes(path, bytes[..^4]);
+        var e = Assert.Throws<InputException>(() => Llama2cCheckpoint.Load(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("bytes", e.Message);
+        File.WriteAllBytes(path, bytes[..20]);
+        e = Assert.Throws<InputException>(() => Llama2cCheckpoint.Load(path));
+        Assert.Contains("truncated while reading header vocab_size", e.Message);
     }
 
     [SkippableFact]
     public void A_config_that_disagrees_with_the_tensors_is_an_input_error_naming_the_tensor()
     {
         Skip.If(SharedData.SkipReason is not null, SharedData.SkipReason);
-        var dir = Directory.CreateTempSubdirectory("stampsim-llama-");
-        try
-        {
-            string config = File.ReadAllText(SharedModels.StoriesPath("config.json")).Replace("\"n_kv_heads\": 4", "\"n_kv_heads\": 8");
-            File.WriteAllText(Path.Combine(dir.FullName, "config.json"), config);
-            var e = Assert.Throws<InputException>(() => LlamaSafetensors.Load(SharedModels.StoriesPath("stories260K.safetensors"), Path.Combine(dir.FullName, "config.json")));
-            Assert.Contains("layers.0.attention.wk.weight", e.Message);
-        }
-        finally { dir.Delete(recursive: true); }
+        using var dir = new TempDir();
+        string config = File.ReadAllText(SharedModels.StoriesPath("config.json")).Replace("\"n_kv_heads\": 4", "\"n_kv_heads\": 8");
+        File.WriteAllText(Path.Combine(dir.Root, "config.json"), config);
+        var e = Assert.Throws<InputException>(() => LlamaSafetensors.Load(SharedModels.StoriesPath("stories260K.safetensors"), Path.Combine(dir.Root, "config.json")));
+        Assert.Contains("layers.0.attention.wk.weight", e.Message);
     }
 }

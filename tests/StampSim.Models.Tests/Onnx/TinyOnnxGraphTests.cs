@@ -3,6 +3,7 @@ using Onnx;
 using StampSim.Models.Linear;
 using StampSim.Models.Onnx;
 using StampSim.Tensors;
+using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Onnx;
 
@@ -29,7 +30,7 @@ public class TinyOnnxGraphTests
         return n;
     }
 
-    private static OnnxModel Build(TempFile file)
+    private static OnnxModel Build(TempDir dir)
     {
         var g = new GraphProto { Name = "tiny" };
         g.Initializer.Add(Init("block.layer.0.fc1.weight_t", W1, 2, 3));
@@ -49,22 +50,16 @@ public class TinyOnnxGraphTests
         g.Output.Add(new ValueInfoProto { Name = "z", Type = type });
         var model = new ModelProto { IrVersion = 8, Graph = g };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 13 });
-        File.WriteAllBytes(file.Path, model.ToByteArray());
-        return OnnxModel.Load(file.Path);
-    }
-
-    private sealed class TempFile : IDisposable
-    {
-        public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.onnx");
-
-        public void Dispose() => File.Delete(Path);
+        string path = dir.File("tiny.onnx");
+        File.WriteAllBytes(path, model.ToByteArray());
+        return OnnxModel.Load(path);
     }
 
     [Fact]
     public void Finder_transposes_matmul_weights_takes_the_add_bias_and_skips_a_scaled_gemm()
     {
-        using var file = new TempFile();
-        var linears = OnnxLinearFinder.Find(Build(file));
+        using var dir = new TempDir();
+        var linears = OnnxLinearFinder.Find(Build(dir));
         Assert.Equal(2, linears.Count);
         var fc1 = linears[0];
         Assert.Equal(("block.layer.0.fc1", LinearKind.MlpFc1, (int?)0, "x", "h"), (fc1.Name, fc1.Kind, fc1.Block, fc1.Input, fc1.Output));
@@ -79,8 +74,8 @@ public class TinyOnnxGraphTests
     [Fact]
     public void Segments_run_the_relu_in_onnx_runtime_and_the_linears_in_the_executor()
     {
-        using var file = new TempFile();
-        var model = Build(file);
+        using var dir = new TempDir();
+        var model = Build(dir);
         using var segmented = new SegmentedOnnxModel(model, "y");
         Assert.Equal(3, segmented.Stages.Count);
         var feeds = new Dictionary<string, OnnxTensor> { ["x"] = OnnxTensor.Of(new float[] { 1, 2, -1, 0.5f }, 1, 2, 2) };

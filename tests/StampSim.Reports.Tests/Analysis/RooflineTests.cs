@@ -1,6 +1,6 @@
-using StampSim.Evaluation;
 using StampSim.Reports.Analysis;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Tests.Analysis;
 

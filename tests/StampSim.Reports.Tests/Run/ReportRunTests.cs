@@ -1,5 +1,5 @@
-using StampSim.Evaluation;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Tests.Run;
 

@@ -16,7 +16,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
     private readonly Process _process;
     private readonly ClientWebSocket _socket;
-    private readonly string _profile;
+    private readonly TempDir _profile;
     private readonly ConcurrentDictionary<int, TaskCompletionSource<JsonObject>> _pending = new();
     private readonly ConcurrentQueue<string> _errors = new();
     private readonly CancellationTokenSource _stop = new();
@@ -25,7 +25,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     private string? _session;
     private int _nextId;
 
-    private HeadlessChromium(Process process, ClientWebSocket socket, string profile)
+    private HeadlessChromium(Process process, ClientWebSocket socket, TempDir profile)
     {
         _process = process;
         _socket = socket;
@@ -45,12 +45,12 @@ internal sealed class HeadlessChromium : IAsyncDisposable
     /// <exception cref="InvalidOperationException">The browser does not start or does not open its DevTools endpoint.</exception>
     public static async Task<HeadlessChromium> Start(string executable, int width, int height)
     {
-        string profile = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "stampsim-chromium-" + Guid.NewGuid().ToString("N"))).FullName;
+        var profile = new TempDir();
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start.
         var start = new ProcessStartInfo(executable,
         [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-            "--remote-debugging-port=0", $"--user-data-dir={profile}", $"--window-size={width},{height}", "about:blank",
+            "--remote-debugging-port=0", $"--user-data-dir={profile.Root}", $"--window-size={width},{height}", "about:blank",
         ]) { RedirectStandardError = true, RedirectStandardOutput = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
         var log = new StringBuilder();
@@ -59,7 +59,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         // The browser writes its port and path once the endpoint listens.
-        string portFile = Path.Combine(profile, "DevToolsActivePort");
+        string portFile = profile.File("DevToolsActivePort");
         var clock = Stopwatch.StartNew();
         string[] lines = [];
         while (clock.Elapsed < Timeout && !process.HasExited)
@@ -70,6 +70,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         if (lines.Length < 2)
         {
             Stop(process);
+            profile.Dispose();
             string reason;
             lock (log) reason = log.ToString().Trim();
             throw new InvalidOperationException($"{executable} opened no DevTools endpoint: {(reason.Length > 400 ? reason[^400..] : reason)}");
@@ -130,7 +131,7 @@ internal sealed class HeadlessChromium : IAsyncDisposable
         Stop(_process);
         _socket.Dispose();
         try { await _receiving; } catch (Exception e) when (e is OperationCanceledException or WebSocketException) { }
-        try { Directory.Delete(_profile, recursive: true); } catch (IOException) { }
+        _profile.Dispose();
         _process.Dispose();
         _stop.Dispose();
     }

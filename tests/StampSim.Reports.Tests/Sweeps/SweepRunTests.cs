@@ -14,14 +14,13 @@ public class SweepRunTests
         return path;
     }
 
-    private static string Temp() => Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "stampsim-sweep-" + Guid.NewGuid().ToString("N"))).FullName;
-
     private const string Axes = "  mac_array.rows: [8, 16, 32]\n  numerics.hi_tokens: [0, 16, 64]\n  dram.bandwidth: [12.8 GB/s, 25.6 GB/s]\n";
 
     [Fact]
     public void Grid_expansion_order_and_constraints()
     {
-        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(Temp(), Axes, "constraints: ['mac_array.rows * dram.bandwidth <= 30e10']\n")));
+        using var dir = new TempDir();
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir.Root, Axes, "constraints: ['mac_array.rows * dram.bandwidth <= 30e10']\n")));
         var points = SweepPlan.Expand(inputs.Spec, inputs.Configs);
         // rows * bandwidth (B/s) <= 3e11: rows 8 with both bandwidths, rows 16 with 12.8 GB/s only; 3 hi_tokens each.
         Assert.Equal(9, points.Count);
@@ -34,7 +33,8 @@ public class SweepRunTests
     [Fact]
     public void Random_sampling_is_seeded_and_distinct()
     {
-        var spec = SweepSpec.Load(Spec(Temp(), Axes, "sampling: {random: 7, seed: 3}\n"));
+        using var dir = new TempDir();
+        var spec = SweepSpec.Load(Spec(dir.Root, Axes, "sampling: {random: 7, seed: 3}\n"));
         using var inputs = SweepInputs.Open(spec);
         var a = SweepPlan.Expand(spec, inputs.Configs).Select(p => p.Index).ToArray();
         var b = SweepPlan.Expand(spec, inputs.Configs).Select(p => p.Index).ToArray();
@@ -42,7 +42,8 @@ public class SweepRunTests
         Assert.Equal(a, b);
         Assert.Equal(7, a.Distinct().Count());
         Assert.All(a, i => Assert.InRange(i, 0, 17));
-        var other = SweepSpec.Load(Spec(Temp(), Axes, "sampling: {random: 7, seed: 4}\n"));
+        using var otherDir = new TempDir();
+        var other = SweepSpec.Load(Spec(otherDir.Root, Axes, "sampling: {random: 7, seed: 4}\n"));
         using var otherInputs = SweepInputs.Open(other);
         Assert.NotEqual(a, SweepPlan.Expand(other, otherInputs.Configs).Select(p => p.Index).ToArray());
     }
@@ -50,7 +51,8 @@ public class SweepRunTests
     [Fact]
     public void Numerics_run_once_per_distinct_setting()
     {
-        string dir = Temp();
+        using var temp = new TempDir();
+        string dir = temp.Root;
         using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes)));
         var summary = SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(dir, "out"), Jobs: 2));
         Assert.Equal(18, summary.Points);
@@ -66,7 +68,8 @@ public class SweepRunTests
     [Fact]
     public void Interrupted_sweep_resumes_without_redoing_points_and_refuses_a_changed_spec()
     {
-        string dir = Temp();
+        using var temp = new TempDir();
+        string dir = temp.Root;
         string outDir = Path.Combine(dir, "out");
         using (var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes))))
             SweepRunner.Run(inputs, new SweepRunOptions(outDir));
@@ -92,7 +95,8 @@ public class SweepRunTests
     [Fact]
     public void Shards_merge_to_exactly_the_single_run()
     {
-        string dir = Temp();
+        using var temp = new TempDir();
+        string dir = temp.Root;
         var spec = SweepSpec.Load(Spec(dir, Axes));
         using var inputs = SweepInputs.Open(spec);
         SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(dir, "single"), Jobs: 2));

@@ -15,10 +15,13 @@ public class LayersCsvTests(BundledRun fixture)
     public void One_row_per_layer_config_and_numerics_with_stable_columns()
     {
         var lines = File.ReadAllLines(Path.Combine(fixture.Folder, "layers.csv"));
-        Assert.Equal(string.Join(',', LayersCsv.Columns), lines[0]);
+        var columns = LayersCsv.Columns(fixture.Result);
+        Assert.Equal(string.Join(',', columns), lines[0]);
         Assert.StartsWith("layer,kind,block,config,numerics,s,d,n,macs,transform,", lines[0]);
         Assert.Equal(1 + fixture.Result.Layers.Count * 3, lines.Length);
-        Assert.All(lines.Skip(1), l => Assert.Equal(LayersCsv.Columns.Count, l.Split(',').Length));
+        Assert.All(lines.Skip(1), l => Assert.Equal(columns.Count, l.Split(',').Length));
+        // One GEMM column per token width, widest first, between the transform/quantizer and fill/drain columns.
+        Assert.Contains(",cycles_quantizer,cycles_gemm_a8,cycles_gemm_a4,cycles_gemm_fill_drain,", lines[0]);
         Assert.Equal(["stamp", "a4", "a8"], lines.Skip(1).Take(3).Select(l => l.Split(',')[4]));
     }
 
@@ -26,7 +29,7 @@ public class LayersCsvTests(BundledRun fixture)
     public void Rows_carry_the_numbers_of_the_run()
     {
         var run = fixture.Result;
-        var columns = LayersCsv.Columns.ToList();
+        var columns = LayersCsv.Columns(run).ToList();
         var rows = File.ReadAllLines(Path.Combine(fixture.Folder, "layers.csv")).Skip(1).Select(l => l.Split(',')).ToList();
         foreach (var layer in run.Layers)
         {
@@ -39,7 +42,8 @@ public class LayersCsvTests(BundledRun fixture)
                 Assert.Equal(cost.TotalCycles, Number(row[columns.IndexOf("cycles")]));
                 Assert.Equal(cost.EnergyPj, Number(row[columns.IndexOf("energy_pj")]));
                 Assert.Equal(cost.DramReadBytes + cost.DramWriteBytes, Number(row[columns.IndexOf("dram_bytes")]));
-                Assert.Equal(cost.CyclesByStage["gemm_lo"], Number(row[columns.IndexOf("cycles_gemm_lo")]));
+                foreach (var gemm in new[] { "gemm_a8", "gemm_a4" })
+                    Assert.Equal(cost.CyclesByStage.GetValueOrDefault(gemm), Number(row[columns.IndexOf($"cycles_{gemm}")]));
                 Assert.Equal(cost.EnergyByComponentPj[CostComponent.Dram], Number(row[columns.IndexOf("energy_dram_pj")]));
             }
             Assert.Equal("haar(levels=3)", rows.First(r => r[0] == layer.Layer.Name)[columns.IndexOf("transform")]);

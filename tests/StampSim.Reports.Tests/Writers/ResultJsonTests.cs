@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StampSim.Evaluation;
 using StampSim.Reports.Run;
+using StampSim.Hardware;
 
 namespace StampSim.Tests.Writers;
 
@@ -16,7 +16,11 @@ public class ResultJsonTests(BundledRun fixture)
         foreach (var key in new[] { "layer", "sqnr_db", "act_sqnr_db", "payload_bits", "bits_with_metadata", "overflow_events", "theorem1_bound",
                      "act_error_sq", "shape", "transform", "config", "kind", "block", "config_label", "cost", "baselines", "ratios", "baseline_metrics" })
             Assert.True(layer.ContainsKey(key), key);
-        Assert.NotNull(layer["cost"]!["cycles"]!["by_stage"]!["gemm_lo"]);
+        Assert.NotNull(layer["cost"]!["cycles"]!["by_stage"]!["gemm_a4"]);
+        Assert.NotNull(layer["cost"]!["cycles"]!["by_stage"]!["gemm_a8"]);
+        Assert.Equal(["a4", "a8"], layer["baselines"]!.AsObject().Select(p => p.Key));
+        foreach (var (baseline, gemm) in new[] { ("a4", "gemm_a4"), ("a8", "gemm_a8") })
+            Assert.Equal([gemm], layer["baselines"]![baseline]!["cycles"]!["by_stage"]!.AsObject().Select(p => p.Key).Where(k => k.StartsWith("gemm_a", StringComparison.Ordinal)));
         Assert.NotNull(layer["baselines"]!["a4"]!["energy_pj"]!["total"]);
         Assert.Equal("none", (string?)layer["baseline_metrics"]!["a8"]!["numerics"]!["transform"]);
         Assert.Equal(8, (int?)layer["baseline_metrics"]!["a8"]!["numerics"]!["hi_bits"]);

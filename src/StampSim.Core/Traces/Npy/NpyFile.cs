@@ -116,17 +116,7 @@ public static class NpyFile
         : typeof(T) == typeof(long) ? ElementType.Int64
         : throw new NotSupportedException($"no .npy dtype for {typeof(T).Name}");
 
-    internal static FileStream OpenRead(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (FileNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-    }
+    internal static FileStream OpenRead(string path) => Io.InputFile.OpenRead(path, 1 << 16);
 
     private static byte[] ReadData(Stream stream, NpyHeader header, string name)
     {

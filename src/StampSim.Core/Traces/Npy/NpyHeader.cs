@@ -13,6 +13,9 @@ public sealed record NpyHeader(ElementType ElementType, bool BigEndian, bool For
 {
     private static ReadOnlySpan<byte> Magic => [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
 
+    /// <summary>True when <paramref name="head"/> (a file's first bytes) starts with the .npy magic.</summary>
+    internal static bool StartsWithMagic(ReadOnlySpan<byte> head) => head.StartsWith(Magic);
+
     /// <summary>Number of elements (product of the shape).</summary>
     public long Count => Shape.Aggregate(1L, (a, b) => checked(a * b));
 

@@ -49,13 +49,7 @@ public sealed class SafetensorsFile : IDisposable
     /// <summary>Opens and validates a file.</summary>
     public static SafetensorsFile Open(string path)
     {
-        FileStream stream;
-        try { stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read); }
-        catch (FileNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (DirectoryNotFoundException) { throw new InputException($"{path}: file not found"); }
-        catch (UnauthorizedAccessException) { throw new InputException($"{path}: permission denied"); }
-        catch (IOException e) { throw new InputException($"{path}: cannot read ({e.Message})"); }
-        using (stream)
+        using (var stream = Io.InputFile.OpenRead(path))
         {
             long length = stream.Length;
             if (length < 8)

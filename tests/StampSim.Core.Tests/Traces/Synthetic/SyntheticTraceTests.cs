@@ -4,6 +4,7 @@ using StampSim.Tensors;
 using StampSim.Traces.Synthetic;
 using StampSim.Traces;
 using StampSim.Transforms;
+using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Traces.Synthetic;
 
@@ -16,7 +17,7 @@ public class SyntheticTraceTests
 
     private static byte[] Write(SynthOptions o, int threads)
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         new SyntheticTrace(o, new ExecutionOptions(threads)).Write(dir.File("t.safetensors"));
         return File.ReadAllBytes(dir.File("t.safetensors"));
     }
@@ -121,7 +122,7 @@ public class SyntheticTraceTests
     [Fact]
     public void Stored_dtype_and_layers_follow_the_knobs()
     {
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         new SyntheticTrace(Tiny with { DType = ElementType.Float16 }).Write(dir.File("t.safetensors"));
         using var trace = TraceFile.Open(dir.File("t.safetensors"));
         Assert.All(trace.Tensors, t => Assert.Equal("F16", t.DType));
@@ -145,7 +146,7 @@ public class SyntheticTraceTests
             new("mlp.up_proj", "mlp.up", "mlp_in", 8, 12),
             new("mlp.down_proj", "mlp.down", "mlp_act", 12, 8),
         ]);
-        using var dir = new TraceFixtures.TempDir();
+        using var dir = new TempDir();
         new SyntheticTrace(Tiny with { Tokens = 8, Model = model, Blocks = 2 }).Write(dir.File("m.safetensors"));
         using var trace = TraceFile.Open(dir.File("m.safetensors"));
         var layers = trace.Manifest.Layers;

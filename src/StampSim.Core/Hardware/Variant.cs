@@ -1,6 +1,6 @@
 using StampSim.Numerics;
 
-namespace StampSim.Evaluation;
+namespace StampSim.Hardware;
 
 /// <summary>The three numerics every report compares for each layer.</summary>
 public enum Variant
