@@ -24,8 +24,13 @@ public static partial class LargeArrays
             {
                 long start = ((long)p + HugePage - 1) & ~(long)(HugePage - 1);
                 long end = ((long)p + bytes) & ~(long)(HugePage - 1);
-                // Advice only: where the kernel declines (THP off, no memory), the pages stay small.
-                if (end > start) _ = Madvise((nint)start, (nuint)(end - start), AdviceHugePage);
+                // Advice only: where the kernel declines (THP off, no memory) or the C library lacks
+                // the call, the pages stay small.
+                if (end > start)
+                {
+                    try { _ = Madvise((nint)start, (nuint)(end - start), AdviceHugePage); }
+                    catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException) { }
+                }
             }
         }
         return array;
