@@ -59,7 +59,7 @@ public static unsafe class IntegerGemm
             var yAddr = (nint)yPtr;
             var aAddr = (nint)aBase;
             var bAddr = (nint)bBase;
-            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, optimistic, corrections, sw, rsw, accumulators);
+            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, kernelKind == GemmKernel.Avx512Bw, optimistic, corrections, sw, rsw, accumulators);
             Parallel.For(0, rowTiles * panelTiles, options.Parallel, tile =>
             {
                 var (tree, acc) = job.Run(tile / panelTiles, tile % panelTiles, (byte*)aAddr, (sbyte*)bAddr, (float*)yAddr);
@@ -71,7 +71,7 @@ public static unsafe class IntegerGemm
     }
 
     private sealed class TileJob(QuantizedActivations x, QuantizedWeights w, MacArray mac, PackedOperands packed, Segment[] segments,
-        MicroKernels.Kernel kernel, bool fast, bool optimistic, int[]? corrections, float[] sw, float[] rsw, long[]? accumulators)
+        MicroKernels.Kernel kernel, bool fast, bool pairs, bool optimistic, int[]? corrections, float[] sw, float[] rsw, long[]? accumulators)
     {
         public (long Tree, long Acc) Run(int rowTile, int panelTile, byte* aBase, sbyte* bBase, float* y)
         {
@@ -90,6 +90,13 @@ public static unsafe class IntegerGemm
             int i0 = rowTile * TileRows, i1 = Math.Min(packed.PaddedTokens, i0 + TileRows);
             for (int p = p0; p < p1; p++)
             {
+                // Two full panels at once where the 512-bit kernel can share each activation broadcast.
+                if (fast && pairs && p + 1 < p1 && (p + 2) * nr <= n)
+                {
+                    RunPair(p, i0, i1, aBase, bBase, y, c, acc, accF, yTile);
+                    p++;
+                    continue;
+                }
                 int n0 = p * nr;
                 int lanes = Math.Min(nr, n - n0);
                 sbyte* bPanel = bBase + (long)p * packed.PanelBytes;
@@ -151,18 +158,7 @@ public static unsafe class IntegerGemm
                                 si++;
                             } while (!seg.LastInGroup);
                         }
-                        for (int r = 0; r < rows; r++)
-                        {
-                            int token = i + r;
-                            for (int l = 0; l < nr; l++) accF[l] = l < lanes ? acc[r * nr + l] : 0f;
-                            if (accumulators is not null)
-                                for (int l = 0; l < lanes; l++)
-                                    accumulators[((long)token * groups + g) * n + n0 + l] = acc[r * nr + l];
-                            // A full panel writes straight into Y; a partial one (past n) goes through the tile.
-                            var dst = lanes == nr ? new Span<float>(y + (long)token * n + n0, nr) : yTile.Slice(r * nr, nr);
-                            DequantEpilogue.Apply16(accF, x.Scale[token * groups + g], x.Offset[token * groups + g],
-                                sw.AsSpan(n0, nr), rsw.AsSpan(g * panels * nr + n0, nr), dst, g == 0);
-                        }
+                        Dequantize(acc, i, rows, g, n0, lanes, accF, yTile, y);
                     }
                     if (lanes < nr)
                         for (int r = 0; r < rows; r++)
@@ -170,6 +166,53 @@ public static unsafe class IntegerGemm
                 }
             }
             return (treeEvents, accEvents);
+        }
+
+        // The fast path for full panels p and p + 1: one kernel call per group fills both 6 x 16 blocks.
+        private void RunPair(int p, int i0, int i1, byte* aBase, sbyte* bBase, float* y, int* c, long* acc, Span<float> accF, Span<float> yTile)
+        {
+            const int mr = MicroKernels.Mr, nr = MicroKernels.Nr;
+            int s = x.Tokens, lda = packed.RowBytes, offset = x.CodeOffset;
+            int* c1 = stackalloc int[mr * nr];
+            sbyte* b0 = bBase + (long)p * packed.PanelBytes, b1 = b0 + packed.PanelBytes;
+            for (int i = i0; i < i1 && i < s; i += mr)
+            {
+                int rows = Math.Min(mr, s - i);
+                byte* aTile = aBase + (long)i * lda;
+                for (int g = 0; g < x.Groups; g++)
+                {
+                    var seg = segments[g];
+                    MicroKernels.Avx512BwPairKernel(aTile + 4 * seg.K4Offset, lda, b0 + 64 * seg.K4Offset, b1 + 64 * seg.K4Offset, seg.K4Count, c, c1);
+                    for (int half = 0; half < 2; half++)
+                    {
+                        int* ch = half == 0 ? c : c1;
+                        var sums = packed.WeightSums(p + half, g);
+                        for (int r = 0; r < rows; r++)
+                            for (int l = 0; l < nr; l++)
+                                acc[r * nr + l] = ch[r * nr + l] - (long)offset * sums[l];
+                        Dequantize(acc, i, rows, g, (p + half) * nr, nr, accF, yTile, y);
+                    }
+                }
+            }
+        }
+
+        // The epilogue of one micro-tile and group: accumulators (kept when asked) dequantized into Y.
+        private void Dequantize(long* acc, int i, int rows, int g, int n0, int lanes, Span<float> accF, Span<float> yTile, float* y)
+        {
+            const int nr = MicroKernels.Nr;
+            int n = w.Outputs, groups = x.Groups, panels = packed.Panels;
+            for (int r = 0; r < rows; r++)
+            {
+                int token = i + r;
+                for (int l = 0; l < nr; l++) accF[l] = l < lanes ? acc[r * nr + l] : 0f;
+                if (accumulators is not null)
+                    for (int l = 0; l < lanes; l++)
+                        accumulators[((long)token * groups + g) * n + n0 + l] = acc[r * nr + l];
+                // A full panel writes straight into Y; a partial one (past n) goes through the tile.
+                var dst = lanes == nr ? new Span<float>(y + (long)token * n + n0, nr) : yTile.Slice(r * nr, nr);
+                DequantEpilogue.Apply16(accF, x.Scale[token * groups + g], x.Offset[token * groups + g],
+                    sw.AsSpan(n0, nr), rsw.AsSpan(g * panels * nr + n0, nr), dst, g == 0);
+            }
         }
 
         // Both halves of the micro-tile through the optimistic kernel; the next group's first segment, or -1 to redo the group.
