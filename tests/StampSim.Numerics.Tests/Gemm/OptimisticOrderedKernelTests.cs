@@ -7,7 +7,7 @@ namespace StampSim.Tests.Gemm;
 
 public class OptimisticOrderedKernelTests
 {
-    // The optimistic kernel (avx_vnni, ordered) must give the ordered emulation's bits and event counts,
+    // The optimistic kernel (AVX-VNNI, used under both the avx_vnni and the avx512_bw kernel) must give the ordered emulation's bits and event counts,
     // whether a group stays in range (kept) or not (redone chunk by chunk), with and without a code offset.
     [SkippableTheory]
     [InlineData(ActQuantKind.Minmax, OverflowMode.Saturate)]
@@ -22,21 +22,24 @@ public class OptimisticOrderedKernelTests
         var x = ActivationQuantizer.Quantize(TestData.Activations(s, d, 5).Data, s, d, numerics, ExecutionOptions.Default);
         var w = WeightQuantizer.Quantize(TestData.Weights(n, d, 6).Data, n, d, 4, 64, ExecutionOptions.Default);
         bool sawMixed = false;
+        // Chunks of 16 and of 64 products (the 512-bit form widens its 16-bit sums inside the longer ones).
+        foreach (int rows in new[] { 16, 64 })
         foreach (var (tree, accBits) in new[] { (12, 16), (13, 15), (11, 13), (16, 20), (30, 14), (30, 12), (30, 30) })
         {
-            var mac = new MacArray(16, new AccumulatorConfig { TreeBits = tree, AccBits = accBits, Overflow = mode });
+            var mac = new MacArray(rows, new AccumulatorConfig { TreeBits = tree, AccBits = accBits, Overflow = mode });
             var reference = new float[s * n];
             var refAcc = new long[s * 4 * n];
             var exact = IntegerGemm.Multiply(x, w, mac, new ExecutionOptions(1, GemmKernel.Scalar, ForceOrderedGemm: true), reference, refAcc);
-            foreach (int threads in new[] { 1, 3 })
-            {
-                var y = new float[s * n];
-                var acc = new long[s * 4 * n];
-                var fast = IntegerGemm.Multiply(x, w, mac, new ExecutionOptions(threads, GemmKernel.AvxVnni, ForceOrderedGemm: true), y, acc);
-                Assert.Equal(exact.Events, fast.Events);
-                Assert.Equal(refAcc, acc);
-                TestData.AssertBitsEqual(reference, y, $"tree {tree} acc {accBits} threads {threads}");
-            }
+            foreach (var kernel in MicroKernels.Supported(4).Where(k => k is GemmKernel.AvxVnni or GemmKernel.Avx512Bw))
+                foreach (int threads in new[] { 1, 3 })
+                {
+                    var y = new float[s * n];
+                    var acc = new long[s * 4 * n];
+                    var fast = IntegerGemm.Multiply(x, w, mac, new ExecutionOptions(threads, kernel, ForceOrderedGemm: true), y, acc);
+                    Assert.Equal(exact.Events, fast.Events);
+                    Assert.Equal(refAcc, acc);
+                    TestData.AssertBitsEqual(reference, y, $"{kernel}: rows {rows} tree {tree} acc {accBits} threads {threads}");
+                }
             // Some groups overflow and others do not: both branches ran.
             if (exact.Events.Total > 0 && exact.Events.Total < (long)s * n * 4) sawMixed = true;
         }
