@@ -59,7 +59,8 @@ public static unsafe class IntegerGemm
             var yAddr = (nint)yPtr;
             var aAddr = (nint)aBase;
             var bAddr = (nint)bBase;
-            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, kernelKind == GemmKernel.Avx512Bw, optimistic, corrections, sw, rsw, accumulators);
+            var job = new TileJob(x, w, mac, packed, segments, kernel, fast, kernelKind == GemmKernel.Avx512Bw, optimistic,
+                !OverflowBound.ChunkCannotOverflow(mac, x, w), corrections, sw, rsw, accumulators);
             Parallel.For(0, rowTiles * panelTiles, options.Parallel, tile =>
             {
                 var (tree, acc) = job.Run(tile / panelTiles, tile % panelTiles, (byte*)aAddr, (sbyte*)bAddr, (float*)yAddr);
@@ -71,7 +72,7 @@ public static unsafe class IntegerGemm
     }
 
     private sealed class TileJob(QuantizedActivations x, QuantizedWeights w, MacArray mac, PackedOperands packed, Segment[] segments,
-        MicroKernels.Kernel kernel, bool fast, bool pairs, bool optimistic, int[]? corrections, float[] sw, float[] rsw, long[]? accumulators)
+        MicroKernels.Kernel kernel, bool fast, bool pairs, bool optimistic, bool checkTree, int[]? corrections, float[] sw, float[] rsw, long[]? accumulators)
     {
         public (long Tree, long Acc) Run(int rowTile, int panelTile, byte* aBase, sbyte* bBase, float* y)
         {
@@ -226,7 +227,7 @@ public static unsafe class IntegerGemm
                 for (int h = 0; h < MicroKernels.Mr; h += OptimisticOrderedKernel.Rows)
                 {
                     next = OptimisticOrderedKernel.TryGroup(aTile + (long)h * lda, lda, bPanel, segments, first, panelCorrections,
-                        mac.Tree, mac.Accumulator, accI + h * MicroKernels.Nr);
+                        checkTree, mac.Tree, mac.Accumulator, accI + h * MicroKernels.Nr);
                     if (next < 0) return -1;
                 }
                 return next;

@@ -32,11 +32,11 @@ public sealed class MacArray
     /// True when no chunk sum and no partial accumulator can leave its range, bounded from the
     /// code magnitudes alone: then the result is the exact integer dot product in any order.
     /// </summary>
-    public bool CannotOverflow(int maxAbsActivation, int maxAbsWeight, int groupSize)
-    {
-        long product = (long)maxAbsActivation * maxAbsWeight;
-        long chunk = Math.Min(Rows, groupSize) * product;
-        long total = groupSize * product;
-        return chunk <= Tree.Max && total <= Accumulator.Max;
-    }
+    public bool CannotOverflow(int maxAbsActivation, int maxAbsWeight, int groupSize) =>
+        ChunkCannotOverflow(maxAbsActivation, maxAbsWeight, groupSize) &&
+        groupSize * ((long)maxAbsActivation * maxAbsWeight) <= Accumulator.Max;
+
+    /// <summary>True when no chunk sum can leave the adder tree's range (the accumulator still may).</summary>
+    public bool ChunkCannotOverflow(int maxAbsActivation, int maxAbsWeight, int groupSize) =>
+        Math.Min(Rows, groupSize) * ((long)maxAbsActivation * maxAbsWeight) <= Tree.Max;
 }

@@ -25,11 +25,13 @@ internal static unsafe class OptimisticOrderedKernel
     /// Runs the group whose segments start at <paramref name="first"/>; returns -1 when some chunk sum
     /// or partial accumulator left its range (<paramref name="acc"/> is then undefined), else stores
     /// the <see cref="Rows"/> x 16 accumulators and returns the index of the next group's first segment. <paramref name="corrections"/> holds, per segment, the
-    /// 16 lanes' code offset times weight sum (null when activations carry no offset).
+    /// 16 lanes' code offset times weight sum (null when activations carry no offset). Without
+    /// <paramref name="checkTree"/> (no chunk can leave the tree's range, <see cref="OverflowBound.ChunkCannotOverflow"/>)
+    /// only the accumulators are watched.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TryGroup(byte* a, int lda, sbyte* b, Segment[] segments, int first, int* corrections,
-        SignedRange tree, SignedRange accumulator, int* acc)
+        bool checkTree, SignedRange tree, SignedRange accumulator, int* acc)
     {
         Vector256<int> s00 = default, s01 = default, s10 = default, s11 = default, s20 = default, s21 = default;
         var tMax = Vector256.Create(int.MinValue);
@@ -66,8 +68,11 @@ internal static unsafe class OptimisticOrderedKernel
                 c00 -= k0; c10 -= k0; c20 -= k0;
                 c01 -= k1; c11 -= k1; c21 -= k1;
             }
-            tMax = Vector256.Max(tMax, Vector256.Max(Vector256.Max(c00, c01), Vector256.Max(Vector256.Max(c10, c11), Vector256.Max(c20, c21))));
-            tMin = Vector256.Min(tMin, Vector256.Min(Vector256.Min(c00, c01), Vector256.Min(Vector256.Min(c10, c11), Vector256.Min(c20, c21))));
+            if (checkTree)
+            {
+                tMax = Vector256.Max(tMax, Vector256.Max(Vector256.Max(c00, c01), Vector256.Max(Vector256.Max(c10, c11), Vector256.Max(c20, c21))));
+                tMin = Vector256.Min(tMin, Vector256.Min(Vector256.Min(c00, c01), Vector256.Min(Vector256.Min(c10, c11), Vector256.Min(c20, c21))));
+            }
             s00 += c00; s01 += c01; s10 += c10; s11 += c11; s20 += c20; s21 += c21;
             aMax = Vector256.Max(aMax, Vector256.Max(Vector256.Max(s00, s01), Vector256.Max(Vector256.Max(s10, s11), Vector256.Max(s20, s21))));
             aMin = Vector256.Min(aMin, Vector256.Min(Vector256.Min(s00, s01), Vector256.Min(Vector256.Min(s10, s11), Vector256.Min(s20, s21))));

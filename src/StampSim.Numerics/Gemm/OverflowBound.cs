@@ -28,8 +28,21 @@ public static class OverflowBound
     /// <summary>The same rule for operands already quantized (their bit allocation and quantizer are those of the numerics).</summary>
     public static bool CannotOverflow(MacArray mac, QuantizedActivations x, QuantizedWeights w)
     {
+        var (activation, weight) = MaxCodes(x, w);
+        return mac.CannotOverflow(activation, weight, x.GroupSize);
+    }
+
+    /// <summary>The adder-tree half of the rule for operands already quantized: no chunk sum can leave its range.</summary>
+    public static bool ChunkCannotOverflow(MacArray mac, QuantizedActivations x, QuantizedWeights w)
+    {
+        var (activation, weight) = MaxCodes(x, w);
+        return mac.ChunkCannotOverflow(activation, weight, x.GroupSize);
+    }
+
+    private static (int Activation, int Weight) MaxCodes(QuantizedActivations x, QuantizedWeights w)
+    {
         int bits = x.Bits.Length == 0 ? 2 : x.Bits.Max();
         var quantizer = x.CodeOffset == 0 ? ActQuantKind.Minmax : ActQuantKind.Symmetric;
-        return mac.CannotOverflow(MaxActivationCode(quantizer, bits), SymmetricQuantizer.MaxCode(w.Bits), x.GroupSize);
+        return (MaxActivationCode(quantizer, bits), SymmetricQuantizer.MaxCode(w.Bits));
     }
 }
