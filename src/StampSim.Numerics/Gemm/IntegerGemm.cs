@@ -112,10 +112,7 @@ public static unsafe class IntegerGemm
                         {
                             var seg = segments[si++];
                             kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
-                            var sums = packed.WeightSums(p, si - 1);
-                            for (int r = 0; r < rows; r++)
-                                for (int l = 0; l < lanes; l++)
-                                    acc[r * nr + l] = c[r * nr + l] - (long)offset * sums[l];
+                            RemoveOffset(c, packed.WeightSums(p, si - 1), rows, lanes, acc);
                         }
                         else if (vectorRanges && TryOptimistic(aTile, lda, bPanel, p, si, accI) is var next && next >= 0)
                         {
@@ -173,7 +170,7 @@ public static unsafe class IntegerGemm
         private void RunPair(int p, int i0, int i1, byte* aBase, sbyte* bBase, float* y, int* c, long* acc, Span<float> accF, Span<float> yTile)
         {
             const int mr = MicroKernels.Mr, nr = MicroKernels.Nr;
-            int s = x.Tokens, lda = packed.RowBytes, offset = x.CodeOffset;
+            int s = x.Tokens, lda = packed.RowBytes;
             int* c1 = stackalloc int[mr * nr];
             sbyte* b0 = bBase + (long)p * packed.PanelBytes, b1 = b0 + packed.PanelBytes;
             for (int i = i0; i < i1 && i < s; i += mr)
@@ -186,15 +183,21 @@ public static unsafe class IntegerGemm
                     MicroKernels.Avx512BwPairKernel(aTile + 4 * seg.K4Offset, lda, b0 + 64 * seg.K4Offset, b1 + 64 * seg.K4Offset, seg.K4Count, c, c1);
                     for (int half = 0; half < 2; half++)
                     {
-                        int* ch = half == 0 ? c : c1;
-                        var sums = packed.WeightSums(p + half, g);
-                        for (int r = 0; r < rows; r++)
-                            for (int l = 0; l < nr; l++)
-                                acc[r * nr + l] = ch[r * nr + l] - (long)offset * sums[l];
+                        RemoveOffset(half == 0 ? c : c1, packed.WeightSums(p + half, g), rows, nr, acc);
                         Dequantize(acc, i, rows, g, (p + half) * nr, nr, accF, yTile, y);
                     }
                 }
             }
+        }
+
+        // A whole group's kernel sums less the activation code offset times the group's weight sums: the exact accumulators.
+        private void RemoveOffset(int* c, ReadOnlySpan<int> sums, int rows, int lanes, long* acc)
+        {
+            const int nr = MicroKernels.Nr;
+            long offset = x.CodeOffset;
+            for (int r = 0; r < rows; r++)
+                for (int l = 0; l < lanes; l++)
+                    acc[r * nr + l] = c[r * nr + l] - offset * sums[l];
         }
 
         // The epilogue of one micro-tile and group: accumulators (kept when asked) dequantized into Y.
