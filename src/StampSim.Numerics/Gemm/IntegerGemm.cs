@@ -42,10 +42,10 @@ public static unsafe class IntegerGemm
             for (int ch = 0; ch < n; ch++)
                 rsw[g * panels * MicroKernels.Nr + ch] = DequantEpilogue.RowSumScale(w.RowSum[g * n + ch], w.Scale[ch]);
 
-        // The ordered emulation tries each group in registers first (OptimisticOrderedKernel) with the
-        // code offset's corrections laid out like the weight sums.
+        // The ordered emulation's 32-bit paths (RangeChecks and the OptimisticOrderedKernel try) take the
+        // code offset's corrections, offset times weight sum, laid out like the weight sums.
         bool optimistic = !fast && (kernelKind is GemmKernel.AvxVnni or GemmKernel.Avx512Bw) && OptimisticOrderedKernel.IsSupported && RangeChecks.Applies(mac);
-        int[]? corrections = optimistic && x.CodeOffset != 0 ? new int[packed.SegmentWeightSums.Length] : null;
+        int[]? corrections = !fast && RangeChecks.Applies(mac) && x.CodeOffset != 0 ? new int[packed.SegmentWeightSums.Length] : null;
         if (corrections is not null)
             for (int k = 0; k < corrections.Length; k++) corrections[k] = x.CodeOffset * packed.SegmentWeightSums[k];
 
@@ -84,6 +84,7 @@ public static unsafe class IntegerGemm
             long* acc = stackalloc long[mr * nr];
             int* accI = stackalloc int[mr * nr];
             int* correction = stackalloc int[nr];
+            new Span<int>(correction, nr).Clear();
             bool vectorRanges = !fast && RangeChecks.Applies(mac);
             Span<float> accF = stackalloc float[nr];
             Span<float> yTile = stackalloc float[mr * nr];
@@ -127,9 +128,8 @@ public static unsafe class IntegerGemm
                             {
                                 seg = segments[si];
                                 kernel(aTile + 4 * seg.K4Offset, lda, bPanel + 64 * seg.K4Offset, seg.K4Count, c);
-                                var sums = packed.WeightSums(p, si);
-                                for (int l = 0; l < nr; l++)
-                                    correction[l] = offset * sums[l];
+                                if (corrections is not null)   // else the offset is 0 and the buffer stays zero
+                                    corrections.AsSpan((p * segments.Length + si) * nr, nr).CopyTo(new Span<int>(correction, nr));
                                 RangeChecks.Step(c, accI, correction, rows, lanes, mac.Tree, mac.Accumulator, ref treeEvents, ref accEvents);
                                 si++;
                             } while (!seg.LastInGroup);
