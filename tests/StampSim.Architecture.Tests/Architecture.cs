@@ -13,7 +13,8 @@ internal static class Architecture
         typeof(Gpu.Pipeline.GpuLayer).Assembly,                // StampSim.Gpu
         typeof(Models.Linear.ILinearExecutor).Assembly,        // StampSim.Models
         typeof(Rtl.RtlEmitter).Assembly,                       // StampSim.Rtl
-        typeof(Reports.Run.ReportRun).Assembly,                // StampSim.Reports
+        typeof(Reports.Run.RunResult).Assembly,                // StampSim.Reports
+        typeof(App.Run.ReportRun).Assembly,                    // StampSim.App
         typeof(Cli.Program).Assembly,                          // StampSim.Cli
         typeof(Benchmarks.StageBenchmarks).Assembly,           // StampSim.Benchmarks
     ];
@@ -26,16 +27,18 @@ internal static class Architecture
         ["StampSim.Gpu"] = ["StampSim.Numerics"],
         ["StampSim.Models"] = ["StampSim.Numerics", "StampSim.Core"],
         ["StampSim.Rtl"] = ["StampSim.Numerics", "StampSim.Core"],
-        ["StampSim.Reports"] = ["StampSim.Numerics", "StampSim.Core"],
+        ["StampSim.Reports"] = ["StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Rtl"],
+        ["StampSim.App"] = ["StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Rtl", "StampSim.Reports"],
         ["stampsim"] = [   // the CLI (StampSim.Cli builds stampsim.dll)
-            "StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Reports", "StampSim.Rtl"],
+            "StampSim.Numerics", "StampSim.Core", "StampSim.Gpu", "StampSim.Models", "StampSim.Reports", "StampSim.Rtl", "StampSim.App"],
         ["StampSim.Benchmarks"] = ["StampSim.Numerics", "StampSim.Core"],
     };
 
     /// <summary>
     /// Namespace layers, bottom first, as the pipeline reads: numerics (tensors and settings → transforms →
     /// quantization → integer GEMM → the layer → metrics), then hardware, configs, traces, the one layer
-    /// evaluator, sweeps, and the programs over them. A namespace (and the namespaces under it) may depend
+    /// evaluator, sweeps, the models, kernels and RTL, the report writers and schemas, the application layer
+    /// (the runners) and the programs over them. A namespace (and the namespaces under it) may depend
     /// on namespaces of lower layers only: not on a higher layer, nor on a sibling of its own layer. The root
     /// namespace <c>StampSim</c> (the input error) is below everything.
     /// </summary>
@@ -54,6 +57,7 @@ internal static class Architecture
         ["StampSim.Inference", "StampSim.Sweeps"],
         ["StampSim.Gpu", "StampSim.Models", "StampSim.Rtl"],
         ["StampSim.Reports"],
+        ["StampSim.App"],
         ["StampSim.Cli", "StampSim.Benchmarks"],
     ];
 

@@ -47,4 +47,19 @@ public class ArchitectureTests
         var others = typeof(Numerics.NumericsConfig).Assembly.GetTypes().Select(t => t.Namespace).Where(ns => ns is not null && !numerics.Contains(ns)).Distinct().ToList();
         Assert.True(others.Count == 0, $"StampSim.Numerics holds {string.Join(", ", others)}");
     }
+
+    [Fact]
+    public void The_cli_parses_and_prints_and_builds_no_json()
+    {
+        // Every document's schema lives in StampSim.Reports; a command that built JSON would be a second owner.
+        var result = Types.InAssembly(typeof(Cli.Program).Assembly).ShouldNot().HaveDependencyOnAny("System.Text.Json").GetResult();
+        Assert.True(result.IsSuccessful, $"the CLI builds JSON (move it to a StampSim.Reports schema): {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
+
+    [Fact]
+    public void The_report_writers_know_nothing_of_the_runners()
+    {
+        var result = Types.InAssembly(typeof(Reports.Run.RunResult).Assembly).ShouldNot().HaveDependencyOnAny("StampSim.App", "StampSim.Cli").GetResult();
+        Assert.True(result.IsSuccessful, $"StampSim.Reports depends on the application layer: {string.Join(", ", result.FailingTypeNames ?? [])}");
+    }
 }

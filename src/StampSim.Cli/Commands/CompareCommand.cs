@@ -33,8 +33,8 @@ internal static class CompareCommand
 
     private static void Print(TextWriter o, ReportComparison c)
     {
-        o.WriteLine($"A  {Describe(c.A)}");
-        o.WriteLine($"B  {Describe(c.B)}");
+        o.WriteLine($"A  {c.A.Description}");
+        o.WriteLine($"B  {c.B.Description}");
         var (ta, tb) = c.TraceSha256;
         o.WriteLine(ta == tb
             ? $"trace: same ({c.TraceName.A}, sha256 {Short(ta)})"
@@ -82,12 +82,6 @@ internal static class CompareCommand
 
     private static string Names(IReadOnlyList<string> names) =>
         string.Join(", ", names.Take(8)) + (names.Count > 8 ? $", ... {names.Count - 8} more" : "");
-
-    private static string Describe(ReportSnapshot r)
-    {
-        var tool = r.Manifest["tool"];
-        return $"{r.Folder}: stampsim {(string?)tool?["version"]}, commit {Short((string?)tool?["git_commit"] ?? "unknown")}, started {(string?)r.Manifest["started_utc"]}";
-    }
 
     private static string Same((string A, string B) hashes) => hashes.A == hashes.B ? $"same ({Short(hashes.A)})" : $"changed ({Short(hashes.A)} -> {Short(hashes.B)})";
 

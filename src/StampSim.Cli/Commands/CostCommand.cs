@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using StampSim.Config;
 using StampSim.Evaluation;
 using StampSim.Hardware;
@@ -38,7 +37,7 @@ internal static class CostCommand
             var comparison = LayerEvaluator.Cost(new LayerSubject("--gemm"), shape, cfg)!;
             if (jsonPath is not null)
             {
-                outputs.AddText(jsonPath, CostJson.Document(shape, comparison, cfg).ToJsonString(ConfigJson.Options) + "\n");
+                outputs.AddText(jsonPath, CostJson.Text(shape, comparison, cfg));
                 outputs.Commit();
             }
             CostTable.Print(console, cfg, shape, comparison);

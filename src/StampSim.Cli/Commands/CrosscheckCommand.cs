@@ -1,10 +1,8 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
+using StampSim.App.Crosscheck;
 using StampSim.Config;
-using StampSim.Evaluation;
 using StampSim.Gpu.Crosscheck;
-using StampSim.Gpu.Pipeline;
 using StampSim.Gpu.Runtime;
 using StampSim.Numerics;
 using StampSim.Pipeline;
@@ -86,43 +84,29 @@ internal static class CrosscheckCommand
         return cmd;
     }
 
-    /// <summary>
-    /// Cross-checks one layer on <paramref name="device"/> and prints its table; true when every stage
-    /// matches. Takes plain <see cref="LayerInputs"/> so layers read from a trace can be checked the same way.
-    /// </summary>
-    internal static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device, int gemmRepeats = 0)
+    /// <summary>Cross-checks one layer on <paramref name="device"/> and prints its table; true when every stage matches.</summary>
+    private static bool CheckLayer(CliConsole console, LayerInputs inputs, StampConfig cfg, GpuDevice device, int gemmRepeats)
     {
-        var clock = Stopwatch.StartNew();
-        var golden = Golden(inputs, cfg);
-        double goldenSeconds = clock.Elapsed.TotalSeconds;
-        clock.Restart();
-        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray.Rows).Run(inputs, gemmRepeats);
-        double gpuSeconds = clock.Elapsed.TotalSeconds;
-        PrintHeader(console.Out, inputs, golden);
+        var check = LayerCrosscheck.OnDevice(inputs, cfg, device, gemmRepeats);
+        PrintHeader(console.Out, inputs, check.Golden);
         console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"time         golden {goldenSeconds:0.000} s, kernels {gpuSeconds:0.000} s (with transfers); gemm {(gpu.WholeGroupGemm ? "whole groups (overflow impossible)" : "chunked")}, " +
-            $"{golden.Gemm.Events.Total} range events"));
-        if (gpu.GemmTiming is { } t)
+            $"time         golden {check.GoldenSeconds:0.000} s, kernels {check.KernelSeconds:0.000} s (with transfers); gemm {(check.WholeGroupGemm ? "whole groups (overflow impossible)" : "chunked")}, " +
+            $"{check.Golden.Gemm.Events.Total} range events"));
+        if (check.GemmTiming is { } t)
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gemm kernel  {t.SecondsPerLaunch * 1e3:0.###} ms per launch over {t.Launches} launches, {t.OpsPerSecond / 1e9:0.###} GOPS (2·s·d·n / time)"));
-        var stages = LayerComparison.Compare(inputs, golden, gpu);
-        CrosscheckReport.Print(console.Out, stages, histogram: false);
-        return stages.All(s => s.Matches);
+        CrosscheckReport.Print(console.Out, check.Stages, histogram: false);
+        return check.Matches;
     }
 
     private static bool CheckExternal(CliConsole console, LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs)
     {
-        var golden = Golden(inputs, cfg);
-        var stages = ExternalComparison.Compare(inputs, golden, outputs);
-        PrintHeader(console.Out, inputs, golden);
+        var check = LayerCrosscheck.External(inputs, cfg, outputs);
+        PrintHeader(console.Out, inputs, check.Golden);
         console.Out.WriteLine("compared     your kernel's dumps with the golden prediction (no ILGPU kernels run)");
-        CrosscheckReport.Print(console.Out, stages, histogram: true);
-        return stages.All(s => s.Matches);
+        CrosscheckReport.Print(console.Out, check.Stages, histogram: true);
+        return check.Matches;
     }
-
-    /// <summary>The golden layer with its intermediates, through the one layer evaluator.</summary>
-    private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
-        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Numerics, cfg.MacArray.Rows, keepIntermediates: true).Result;
 
     /// <summary>A layer to check: its inputs (read when needed) and the config it runs under.</summary>
     private sealed record Selected(Func<LayerInputs> Inputs, StampConfig Config);

@@ -1,8 +1,6 @@
 using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
-using System.Text;
 using StampSim.Config;
 using StampSim.Io;
 using StampSim.Models.Evaluation;
@@ -10,7 +8,7 @@ using StampSim.Models.Linear;
 using StampSim.Models.Ops;
 using StampSim.Models.Vit;
 using StampSim.Numerics;
-using StampSim.Reports.Schemas;
+using StampSim.Reports.Eval;
 using StampSim.Reports.Writers;
 using StampSim.Reports;
 
@@ -79,25 +77,19 @@ internal static class EvalCommand
             var tok = ModelFiles.LoadTokenizer(p.GetValue(tokenizer), p.GetValue(model)!, lm.Config.VocabSize);
             var tokens = tok.Encode(ModelFiles.ReadText(p.GetValue(text)!), bos: false, eos: false);
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
-            var rows = new List<(string Name, PerplexityResult Result)>();
+            var rows = new List<EvalRow<PerplexityResult>>();
             Run(console, variants, "window", (v, progress) =>
             {
                 var r = Perplexity.Evaluate(lm, tokens, v.CreateExecutor(cfg.MacArray, options), cap, progress);
-                rows.Add((v.Name, r));
+                rows.Add(new(v, r));
                 return string.Create(CultureInfo.InvariantCulture, $"perplexity {r.Perplexity:0.###} over {r.TokensScored} tokens");
             });
             double baseline = rows[0].Result.Perplexity;
             var table = NewTable("variant", "perplexity", "tokens", "windows", "vs float32");
-            foreach (var (name, r) in rows)
-                table.AddRow(name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
+            foreach (var (variant, r) in rows)
+                table.AddRow(variant.Name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
             console.Ansi.Write(table);
-            Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
-            {
-                ["perplexity"] = JsonNumbers.Of(r.Result.Perplexity),
-                ["mean_nll"] = JsonNumbers.Of(r.Result.MeanNll),
-                ["tokens"] = r.Result.TokensScored,
-                ["windows"] = r.Result.Windows,
-            })).ToList(), new JsonObject { ["model"] = p.GetValue(model), ["text"] = p.GetValue(text), ["tokens_in_text"] = tokens.Length });
+            Write(outputs, p, o, EvalReport.Perplexity(p.GetValue(model)!, p.GetValue(text)!, tokens.Length, rows));
             return 0;
         });
         return cmd;
@@ -119,27 +111,18 @@ internal static class EvalCommand
             var inputs = ModelFiles.Images(p.GetValue(images)!).Select(f => (Path.GetFileName(f), VitImage.Load(f, vit.Config))).ToArray();
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
             var reference = inputs.Select(i => vit.Forward(i.Item2, new Float32LinearExecutor(exec))).ToArray();
-            var rows = new List<(string Name, VitComparison Result)>();
+            var rows = new List<EvalRow<VitComparison>>();
             Run(console, variants, "image", (v, progress) =>
             {
                 var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options), progress);
-                rows.Add((v.Name, r));
+                rows.Add(new(v, r));
                 return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {Display.Db(r.MeanLogitSqnrDb)} dB");
             });
             var table = NewTable("variant", "top-1 agreement", "mean logit SQNR (dB)", "images");
-            foreach (var (name, r) in rows)
-                table.AddRow(name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var (variant, r) in rows)
+                table.AddRow(variant.Name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
-            Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
-            {
-                ["top1_agreement"] = r.Result.Top1Agreement,
-                ["logit_sqnr_db"] = JsonNumbers.Of(r.Result.MeanLogitSqnrDb),
-                ["images"] = r.Result.Images.Count,
-                ["per_image"] = new JsonArray(r.Result.Images.Select(i => (JsonNode)new JsonObject
-                {
-                    ["image"] = i.Name, ["reference_top1"] = i.ReferenceTop1, ["top1"] = i.CandidateTop1, ["logit_sqnr_db"] = JsonNumbers.Of(i.LogitSqnrDb),
-                }).ToArray()),
-            })).ToList(), new JsonObject { ["model"] = p.GetValue(model), ["images"] = p.GetValue(images) });
+            Write(outputs, p, o, EvalReport.Vit(p.GetValue(model)!, p.GetValue(images)!, rows));
             return 0;
         });
         return cmd;
@@ -176,29 +159,10 @@ internal static class EvalCommand
         return outputs;
     }
 
-    internal static void Write(OutputSet outputs, ParseResult p, Options o, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<(string Name, JsonObject Figures)> rows, JsonObject inputs)
+    internal static void Write(OutputSet outputs, ParseResult p, Options o, EvalReport report)
     {
-        string? json = p.GetValue(o.Json), csv = p.GetValue(o.Csv);
-        if (json is not null)
-        {
-            var variantsNode = new JsonObject();
-            foreach (var (name, figures) in rows)
-            {
-                var numerics = variants.First(v => v.Name == name).Numerics;
-                figures["numerics"] = numerics is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(numerics, ConfigJson.Options);
-                variantsNode[name] = figures;
-            }
-            var root = new JsonObject { ["inputs"] = inputs, ["variants"] = variantsNode };
-            outputs.AddText(json, root.ToJsonString(ConfigJson.Options) + "\n");
-        }
-        if (csv is not null)
-        {
-            var columns = rows[0].Figures.Where(kv => kv.Value is JsonValue).Select(kv => kv.Key).ToList();
-            var sb = new StringBuilder("variant," + string.Join(',', columns) + "\n");
-            foreach (var (name, figures) in rows)
-                sb.Append(name).Append(',').AppendJoin(',', columns.Select(c => figures[c]?.ToJsonString().Trim('"') ?? "")).Append('\n');
-            outputs.AddText(csv, sb.ToString());
-        }
+        if (p.GetValue(o.Json) is { } json) outputs.AddText(json, report.Json);
+        if (p.GetValue(o.Csv) is { } csv) outputs.AddText(csv, report.Csv);
         outputs.Commit();
     }
 

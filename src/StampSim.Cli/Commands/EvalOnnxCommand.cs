@@ -1,11 +1,10 @@
 using Spectre.Console;
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using StampSim.Models.Linear;
 using StampSim.Models.Onnx;
 using StampSim.Numerics;
-using StampSim.Reports.Schemas;
+using StampSim.Reports.Eval;
 using StampSim.Reports.Writers;
 using StampSim.Reports;
 
@@ -43,7 +42,7 @@ internal static class EvalOnnxCommand
             using var segmented = new SegmentedOnnxModel(onnx, hidden, exec.Threads);
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
 
-            var rows = new List<(string Name, EncoderComparison Result)>();
+            var rows = new List<EvalRow<EncoderComparison>>();
             IReadOnlyList<double[]>? reference = null;
             EvalCommand.Run(console, variants, "sentence", (v, progress) =>
             {
@@ -51,7 +50,7 @@ internal static class EvalOnnxCommand
                 // The comparison set starts with float32: the reference every variant is held against.
                 reference ??= embeddings;
                 var r = EncoderComparison.Of(reference, embeddings);
-                rows.Add((v.Name, r));
+                rows.Add(new(v, r));
                 return string.Create(CultureInfo.InvariantCulture, $"mean cosine {r.MeanCosine:0.######}, mean SQNR {Display.Db(r.MeanSqnrDb)} dB");
             });
             // How far the float32 variant (StampSim's float64-accumulated linears) is from ONNX Runtime alone.
@@ -61,24 +60,13 @@ internal static class EvalOnnxCommand
 
             int tokens = feeds.Sum(f => (int)f["input_ids"].Shape[^1]);
             var table = EvalCommand.NewTable("variant", "mean cosine", "min cosine", "mean SQNR (dB)", "sentences");
-            foreach (var (name, r) in rows)
-                table.AddRow(name, EvalCommand.F(r.MeanCosine, "0.000000"), EvalCommand.F(r.MinCosine, "0.000000"), Display.Db(r.MeanSqnrDb), r.Cosines.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var (variant, r) in rows)
+                table.AddRow(variant.Name, EvalCommand.F(r.MeanCosine, "0.000000"), EvalCommand.F(r.MinCosine, "0.000000"), Display.Db(r.MeanSqnrDb), r.Cosines.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen.Count} sentences, {tokens} tokens ({(double)tokens / chosen.Count:0.#} a sentence); {segmented.Linears.Count} linears in {segmented.Stages.Count} ONNX Runtime segments; "
                 + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Display.Db(check.MeanSqnrDb)} dB"));
-            EvalCommand.Write(outputs, p, o, variants, rows.Select(r => (r.Name, new JsonObject
-            {
-                ["mean_cosine"] = JsonNumbers.Of(r.Result.MeanCosine),
-                ["min_cosine"] = JsonNumbers.Of(r.Result.MinCosine),
-                ["mean_sqnr_db"] = JsonNumbers.Of(r.Result.MeanSqnrDb),
-                ["sentences"] = r.Result.Cosines.Count,
-            })).ToList(), new JsonObject
-            {
-                ["model"] = modelPath, ["text"] = textPath, ["sentences"] = chosen.Count, ["tokens"] = tokens, ["output"] = hidden,
-                ["float32_vs_onnxruntime_mean_cosine"] = JsonNumbers.Of(check.MeanCosine),
-                ["float32_vs_onnxruntime_mean_sqnr_db"] = JsonNumbers.Of(check.MeanSqnrDb),
-            });
+            EvalCommand.Write(outputs, p, o, EvalReport.Encoder(new EncoderEvalInputs(modelPath, textPath, chosen.Count, tokens, hidden, check), rows));
             return 0;
         });
         return cmd;

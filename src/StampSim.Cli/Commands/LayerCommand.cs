@@ -57,7 +57,7 @@ internal static class LayerCommand
 
             outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols));
             if (metricsPath is not null)
-                outputs.AddText(metricsPath, LayerRecordJson.Build(record).ToJsonString(ConfigJson.Options) + "\n");
+                outputs.AddText(metricsPath, LayerRecordJson.Text(record));
             outputs.Commit();
             PrintSummary(console.Out, record, cfg);
             if (record.Cost is { } cost) CostTable.Print(console, cfg, record.Shape, cost);

@@ -4,7 +4,9 @@ using StampSim.Config;
 using StampSim.Inference;
 using StampSim.Io;
 using StampSim.Reports.Folder;
+using StampSim.App.Model;
 using StampSim.Reports.Model;
+using StampSim.App.Run;
 using StampSim.Reports.Run;
 using StampSim.Reports.Schemas;
 
@@ -57,7 +59,7 @@ internal static class ModelCommand
             folder.Commit();
             if (jsonPath is not null)
             {
-                outputs.AddText(jsonPath, ModelJson.Build(result).ToJsonString(ConfigJson.Options) + "\n");
+                outputs.AddText(jsonPath, ModelJson.Text(result));
                 outputs.Commit();
             }
             Print(console, result, target);

@@ -45,7 +45,7 @@ internal static class ReplayCommand
             var transforms = selected.Select(l => replay.Check(l, cfg).Description).ToArray();
             var clock = Stopwatch.StartNew();
             var rows = console.IsTerminal ? WithProgress(console, replay.Run(selected, cfg), selected) : WithLines(console, replay.Run(selected, cfg), selected, transforms);
-            if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Build(file, cfg, rows).ToJsonString(ConfigJson.Options) + "\n");
+            if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Text(file, cfg, rows));
             if (csvPath is not null) outputs.AddText(csvPath, ReplayCsv.Build(rows));
             outputs.Commit();
             console.Out.WriteLine($"replayed {rows.Count} layer(s) of {file.Path} in {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s" +

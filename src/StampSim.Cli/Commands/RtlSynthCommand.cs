@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using StampSim.Reports.Rtl;
 using StampSim.Config;
 using StampSim.Hardware;
 using StampSim.Io;
@@ -53,13 +53,7 @@ internal static class RtlSynthCommand
 
             if (jsonPath is not null)
             {
-                var obj = new JsonObject();
-                foreach (var v in variants)
-                    obj[v.Key] = new JsonObject
-                    {
-                        ["cells"] = v.Cells, ["transistors"] = v.Transistors, ["flip_flops"] = v.FlipFlops, ["passes_per_8bit_token"] = v.PassesPerWideToken,
-                    };
-                outputs.AddText(jsonPath, obj.ToJsonString(ConfigJson.Options) + "\n");
+                outputs.AddText(jsonPath, SynthJson.Text(variants));
                 outputs.Commit();
             }
             return 0;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StampSim.Reports.Folder;
+using StampSim.App.Run;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using StampSim.App.Sweeps;
 using StampSim.Reports.Sweeps;
 using StampSim.Sweeps;
 

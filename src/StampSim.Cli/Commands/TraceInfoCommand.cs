@@ -33,7 +33,7 @@ internal static class TraceInfoCommand
             using var trace = TraceFile.Open(p.GetValue(file)!, warn: console.Warn);
             var layers = LayerStatistics.ForTrace(trace, cfg.Numerics, k, ExecutionOptions.Default);
             if (p.GetValue(json))
-                console.Out.WriteLine(TraceInfoJson.Build(trace, layers).ToJsonString(ConfigJson.Options));
+                console.Out.Write(TraceInfoJson.Text(trace, layers));
             else
                 PrintText(console.Out, trace, layers, cfg.Numerics);
             return 0;

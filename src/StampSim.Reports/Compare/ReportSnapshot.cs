@@ -15,6 +15,17 @@ namespace StampSim.Reports.Compare;
 /// <param name="Result">result.json.</param>
 public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObject Result)
 {
+    /// <summary>Which tool, commit and start time made the report: <c>FOLDER: stampsim VERSION, commit SHORT, started UTC</c>.</summary>
+    public string Description
+    {
+        get
+        {
+            var tool = Manifest["tool"];
+            string commit = (string?)tool?["git_commit"] ?? "unknown";
+            return $"{Folder}: stampsim {(string?)tool?["version"]}, commit {(commit.Length > 12 ? commit[..12] : commit)}, started {(string?)Manifest["started_utc"]}";
+        }
+    }
+
     /// <summary>Reads and checks a report folder.</summary>
     /// <exception cref="InputException">The folder is missing or is not a complete, unmodified report; the message says what is wrong.</exception>
     public static ReportSnapshot Load(string folder)

@@ -7,6 +7,9 @@ namespace StampSim.Reports.Schemas;
 /// <summary>The document of <c>stampsim bench --json</c>.</summary>
 public static class BenchJson
 {
+    /// <summary>The document's JSON text (<c>bench --json</c>).</summary>
+    public static string Text(BenchResult r) => JsonText.Of(Build(r));
+
     /// <summary>Builds the document.</summary>
     public static JsonObject Build(BenchResult r) => new()
     {

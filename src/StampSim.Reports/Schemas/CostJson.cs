@@ -8,6 +8,9 @@ namespace StampSim.Reports.Schemas;
 /// <summary>The stable JSON keys of cost results (<c>cost.cycles.total</c>, <c>cost.dram.by_tensor</c>, ...).</summary>
 public static class CostJson
 {
+    /// <summary>The document's JSON text (<c>cost --json</c>).</summary>
+    public static string Text(LayerShape shape, CostComparison comparison, StampConfig config) => JsonText.Of(Document(shape, comparison, config));
+
     /// <summary>One result.</summary>
     public static JsonObject Build(CostResult r)
     {

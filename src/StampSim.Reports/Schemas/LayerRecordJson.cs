@@ -13,6 +13,9 @@ namespace StampSim.Reports.Schemas;
 /// </summary>
 public static class LayerRecordJson
 {
+    /// <summary>The record's JSON text (<c>layer --metrics</c>).</summary>
+    public static string Text(LayerRecord record) => JsonText.Of(Build(record));
+
     /// <summary>Builds the record: identity, STaMP's metrics at the top level, what ran, the effective config, cost, baselines and timing.</summary>
     public static JsonObject Build(LayerRecord record)
     {

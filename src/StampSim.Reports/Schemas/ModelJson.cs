@@ -15,6 +15,9 @@ namespace StampSim.Reports.Schemas;
 /// </summary>
 public static class ModelJson
 {
+    /// <summary>The document's JSON text (<c>model --json</c>).</summary>
+    public static string Text(ModelResult r) => JsonText.Of(Build(r));
+
     /// <summary>Format name written under <c>format</c>.</summary>
     public const string Format = "stampsim-model-result";
 

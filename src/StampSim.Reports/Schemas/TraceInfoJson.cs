@@ -7,6 +7,9 @@ namespace StampSim.Reports.Schemas;
 /// <summary>The document of <c>stampsim trace info --json</c>.</summary>
 public static class TraceInfoJson
 {
+    /// <summary>The document's JSON text (<c>trace info --json</c>).</summary>
+    public static string Text(TraceFile trace, IReadOnlyList<LayerStatistics> layers) => JsonText.Of(Build(trace, layers));
+
     /// <summary>Builds the document: the file, its manifest and tensors, and per layer its shape and activation statistics.</summary>
     public static JsonObject Build(TraceFile trace, IReadOnlyList<LayerStatistics> layers) => new()
     {

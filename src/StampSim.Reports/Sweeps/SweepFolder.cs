@@ -10,9 +10,15 @@ namespace StampSim.Reports.Sweeps;
 /// </summary>
 public static class SweepFolder
 {
+    /// <summary>File of all points.</summary>
+    public const string PointsFile = "points.csv";
+
+    /// <summary>File of the Pareto-optimal points.</summary>
+    public const string ParetoFile = "pareto.csv";
+
     private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
     {
-        SweepRunner.PointsFile, SweepRunner.ParetoFile, SweepState.FileName, Folder.ReportFiles.ManifestJson,
+        PointsFile, ParetoFile, SweepState.FileName, Folder.ReportFiles.ManifestJson,
         Folder.ReportFiles.Markdown, Folder.ReportFiles.Html, Folder.ReportFiles.Plots,
     };
 

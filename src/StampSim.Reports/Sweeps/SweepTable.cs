@@ -34,8 +34,8 @@ public sealed class SweepTable
     public static SweepTable Read(string dir, SweepSpec spec)
     {
         string header = PointsCsv.Header(spec);
-        var points = PointsCsv.Read(Path.Combine(dir, SweepRunner.PointsFile), header).Values.ToArray();
-        var pareto = PointsCsv.Read(Path.Combine(dir, SweepRunner.ParetoFile), header).Values.ToArray();
+        var points = PointsCsv.Read(Path.Combine(dir, SweepFolder.PointsFile), header).Values.ToArray();
+        var pareto = PointsCsv.Read(Path.Combine(dir, SweepFolder.ParetoFile), header).Values.ToArray();
         return new SweepTable(spec, PointsCsv.Split(header.TrimEnd('\n')), points, pareto);
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Provenance;
+using StampSim.App.Sweeps;
 using StampSim.Reports.Sweeps;
 using StampSim.Sweeps;
 using StampSim.Tests.Support;

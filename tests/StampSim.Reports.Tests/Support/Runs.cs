@@ -1,4 +1,5 @@
 using StampSim.Numerics;
+using StampSim.App.Run;
 using StampSim.Reports.Run;
 using StampSim.Reports.Writers;
 

@@ -1,4 +1,5 @@
 using ScottPlot;
+using StampSim.App.Sweeps;
 using StampSim.Reports.Sweeps;
 using StampSim.Sweeps;
 using StampSim.Tests.Support;

@@ -1,3 +1,4 @@
+using StampSim.App.Sweeps;
 using StampSim.Reports.Sweeps;
 using StampSim.Sweeps;
 using StampSim.Tests.Support;
@@ -73,7 +74,7 @@ public class SweepRunTests
         string outDir = Path.Combine(dir, "out");
         using (var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir, Axes))))
             SweepRunner.Run(inputs, new SweepRunOptions(outDir));
-        string points = Path.Combine(outDir, SweepRunner.PointsFile);
+        string points = Path.Combine(outDir, SweepFolder.PointsFile);
         var full = File.ReadAllLines(points);
         // Simulate a kill: keep 5 complete rows and a torn sixth.
         File.WriteAllText(points, string.Join("\n", full.Take(6)) + "\n" + full[6][..10]);
@@ -105,7 +106,7 @@ public class SweepRunTests
         var shards = Enumerable.Range(0, 3).Select(i => Path.Combine(dir, $"shard{i}")).ToArray();
         Assert.Equal(18, SweepMerge.Merge(shards, Path.Combine(dir, "merged"), spec));
         // A finished sweep is canonical (index order), so the two jobs in parallel and the merge hold the same bytes.
-        foreach (var file in new[] { SweepRunner.PointsFile, SweepRunner.ParetoFile, SweepState.FileName })
+        foreach (var file in new[] { SweepFolder.PointsFile, SweepFolder.ParetoFile, SweepState.FileName })
             Assert.Equal(File.ReadAllBytes(Path.Combine(dir, "single", file)), File.ReadAllBytes(Path.Combine(dir, "merged", file)));
 
         var e = Assert.Throws<InputException>(() => SweepMerge.Merge(shards[..2], Path.Combine(dir, "partial"), spec));

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using StampSim.Numerics;
 using StampSim.Sweeps;
+using StampSim.Reports.Sweeps;
 
-namespace StampSim.Reports.Sweeps;
+namespace StampSim.App.Sweeps;
 
 /// <summary>How a sweep runs.</summary>
 /// <param name="OutDir">Output folder (created; resumed when it holds the same sweep).</param>
@@ -29,12 +30,6 @@ public sealed record SweepSummary(int Points, int Evaluated, int Resumed, int En
 /// </summary>
 public static class SweepRunner
 {
-    /// <summary>File of all points.</summary>
-    public const string PointsFile = "points.csv";
-
-    /// <summary>File of the Pareto-optimal points.</summary>
-    public const string ParetoFile = "pareto.csv";
-
     /// <summary>Runs (or resumes) the sweep; <paramref name="progress"/> hears first how many points are already done, then of each finished point.</summary>
     /// <exception cref="InputException">Bad spec, a changed spec without <c>--force</c>, or a corrupted folder.</exception>
     public static SweepSummary Run(SweepInputs inputs, SweepRunOptions options, Action<SweepProgress>? progress = null)
@@ -44,7 +39,7 @@ public static class SweepRunner
         var all = SweepPlan.Expand(spec, inputs.Configs);
         var mine = options.ShardIndex is int shard ? all.Where(p => p.Index % options.ShardCount == shard).ToList() : all.ToList();
         SweepFolder.Prepare(options.OutDir, [spec.Source, .. spec.Configs, .. spec.Traces]);
-        string pointsPath = Path.Combine(options.OutDir, PointsFile);
+        string pointsPath = Path.Combine(options.OutDir, SweepFolder.PointsFile);
         var state = new SweepState(inputs.Hash, spec.Source, options.ShardIndex, options.ShardCount, mine.Count, all.Count);
         var previous = SweepState.Read(options.OutDir);
         if (previous is not null && (previous.SpecHash != state.SpecHash || previous.ShardIndex != state.ShardIndex || previous.ShardCount != state.ShardCount))
@@ -52,7 +47,7 @@ public static class SweepRunner
             if (!options.Force)
                 throw new InputException($"{options.OutDir}: holds a sweep of a different spec or shard (spec hash {previous.SpecHash[..12]} vs {state.SpecHash[..12]}); use --force to start over");
             File.Delete(pointsPath);
-            File.Delete(Path.Combine(options.OutDir, ParetoFile));
+            File.Delete(Path.Combine(options.OutDir, SweepFolder.ParetoFile));
         }
         else if (previous is null && File.Exists(pointsPath))
         {
@@ -95,12 +90,12 @@ public static class SweepRunner
     /// <summary>Writes <c>pareto.csv</c> (rows sorted by index) from the folder's <c>points.csv</c>.</summary>
     public static void WritePareto(string dir, SweepSpec spec, string header)
     {
-        var rows = PointsCsv.Read(Path.Combine(dir, PointsFile), header).Values.ToList();
+        var rows = PointsCsv.Read(Path.Combine(dir, SweepFolder.PointsFile), header).Values.ToList();
         var columns = PointsCsv.Split(header.TrimEnd('\n'));
         int feasible = Array.IndexOf(columns, "feasible");
         var candidates = rows.Where(r => r[feasible] == "true").ToList();
         var objectives = spec.Objectives.Select(o => (Column: Array.IndexOf(columns, o.Name), o.Maximize)).ToArray();
         var values = candidates.Select(r => objectives.Select(o => (o.Maximize ? -1 : 1) * PointsCsv.ParseNumber(r[o.Column])).ToArray()).ToList();
-        PointsCsv.Write(Path.Combine(dir, ParetoFile), header, ParetoFront.Of(values).Select(i => candidates[i]));
+        PointsCsv.Write(Path.Combine(dir, SweepFolder.ParetoFile), header, ParetoFront.Of(values).Select(i => candidates[i]));
     }
 }

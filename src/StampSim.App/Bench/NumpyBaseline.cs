@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using StampSim.Reports.Bench;
 
-namespace StampSim.Reports.Bench;
+namespace StampSim.App.Bench;
 
 /// <summary>
 /// A user's NumPy script as the peer: the same-shape float32 GEMM (exact for these integer codes), median of

@@ -1,6 +1,7 @@
 using StampSim.Sweeps;
+using StampSim.Reports.Sweeps;
 
-namespace StampSim.Reports.Sweeps;
+namespace StampSim.App.Sweeps;
 
 /// <summary>
 /// Combines the folders of a sharded sweep (<c>--shard i/N</c>) into one: the same spec (hash),
@@ -31,13 +32,13 @@ public static class SweepMerge
         var rows = new SortedDictionary<long, string[]>();
         foreach (var (dir, state) in states)
         {
-            var shardRows = PointsCsv.Read(Path.Combine(dir, SweepRunner.PointsFile), header);
+            var shardRows = PointsCsv.Read(Path.Combine(dir, SweepFolder.PointsFile), header);
             if (shardRows.Count != state.Points)
                 throw new InputException($"{dir}: incomplete shard ({shardRows.Count} of {state.Points} points); resume it first");
             foreach (var (index, row) in shardRows) rows[index] = row;
         }
         Directory.CreateDirectory(outDir);
-        PointsCsv.Write(Path.Combine(outDir, SweepRunner.PointsFile), header, rows.Values);
+        PointsCsv.Write(Path.Combine(outDir, SweepFolder.PointsFile), header, rows.Values);
         new SweepState(first.SpecHash, first.SpecSource, null, 1, rows.Count, first.TotalPoints).Write(outDir);
         SweepRunner.WritePareto(outDir, spec, header);
         return rows.Count;

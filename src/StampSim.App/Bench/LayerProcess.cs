@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Reflection;
 using StampSim.Tensors;
 using StampSim.Traces.Npy;
+using StampSim.Reports.Bench;
 
-namespace StampSim.Reports.Bench;
+namespace StampSim.App.Bench;
 
 /// <summary>
 /// What a user waits for: the wall time of a whole <c>stampsim layer --metrics</c> child process

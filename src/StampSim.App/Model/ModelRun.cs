@@ -6,8 +6,9 @@ using StampSim.Reports.Run;
 using StampSim.Sweeps;
 using StampSim.Traces;
 using StampSim.Hardware;
+using StampSim.Reports.Model;
 
-namespace StampSim.Reports.Model;
+namespace StampSim.App.Model;
 
 /// <summary>
 /// The work behind <c>stampsim model</c>: the model-level cost of one architecture on every config

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using StampSim.Reports.Bench;
 
-namespace StampSim.Reports.Bench;
+namespace StampSim.App.Bench;
 
 /// <summary>Median wall time of repeated runs, after one warm-up run (JIT, caches, page faults).</summary>
 internal static class Timing

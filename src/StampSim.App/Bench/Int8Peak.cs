@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Runtime.Intrinsics.X86;
 using System.Runtime.Intrinsics;
 using StampSim.Numerics;
+using StampSim.Reports.Bench;
 
-namespace StampSim.Reports.Bench;
+namespace StampSim.App.Bench;
 
 /// <summary>
 /// The machine's int8 dot-product peak with the instruction set the engine's GEMM uses: a tight,

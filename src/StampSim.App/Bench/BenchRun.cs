@@ -7,8 +7,9 @@ using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
 using StampSim.Tensors;
+using StampSim.Reports.Bench;
 
-namespace StampSim.Reports.Bench;
+namespace StampSim.App.Bench;
 
 /// <summary>
 /// The measurements behind <c>stampsim bench</c>: the golden layer, the integer GEMM against the

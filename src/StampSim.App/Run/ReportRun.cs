@@ -6,8 +6,10 @@ using StampSim.Reports.Analysis;
 using StampSim.Tensors;
 using StampSim.Traces;
 using StampSim.Transforms;
+using StampSim.Reports.Run;
+using TraceSource = StampSim.Reports.Run.TraceSource;
 
-namespace StampSim.Reports.Run;
+namespace StampSim.App.Run;
 
 /// <summary>
 /// The work behind <c>stampsim run</c>: every selected trace layer on every config, through the
@@ -108,7 +110,7 @@ public sealed class ReportRun : IDisposable
     public RunResult Finish(IReadOnlyList<LayerOutcome> layers, IReadOnlyList<string> commandLine, DateTimeOffset started)
     {
         var focus = AnalyseFocus();
-        var provenance = Provenance.RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
+        var provenance = Reports.Provenance.RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow);
         return new RunResult(Request, Trace, Configs, layers, focus, NumericsRuns, provenance, ModelLevel(provenance));
     }
 
@@ -116,7 +118,7 @@ public sealed class ReportRun : IDisposable
     /// The model-level cost of the traced model when the manifest names a known architecture: prompt = the
     /// trace's tokens, the default decode, on the configs that describe a vector unit.
     /// </summary>
-    private Model.ModelResult? ModelLevel(Provenance.RunProvenance provenance)
+    private Reports.Model.ModelResult? ModelLevel(Reports.Provenance.RunProvenance provenance)
     {
         string name = _trace.Manifest.Model;
         var configs = Configs.Where(c => c.Accelerator.VectorUnit is not null).ToList();
@@ -124,8 +126,8 @@ public sealed class ReportRun : IDisposable
         var arch = Inference.ArchitectureReader.Load(name);
         int tokens = (int)_trace.Tensor(Layers[0].Activation).Shape[0];
         var request = new Inference.InferenceRequest(Prompt: tokens);
-        var results = configs.Select(c => new Model.ModelConfigResult(c, Inference.ModelCostModel.Evaluate(arch, request, c.Config, c.Source), [])).ToList();
-        return new Model.ModelResult(arch, request, results, null, provenance);
+        var results = configs.Select(c => new Reports.Model.ModelConfigResult(c, Inference.ModelCostModel.Evaluate(arch, request, c.Config, c.Source), [])).ToList();
+        return new Reports.Model.ModelResult(arch, request, results, null, provenance);
     }
 
     /// <summary>Energy compaction per config and the sequence autocorrelation of the focus layer.</summary>

@@ -1,6 +1,7 @@
 using StampSim.Sweeps;
+using StampSim.Reports.Sweeps;
 
-namespace StampSim.Reports.Sweeps;
+namespace StampSim.App.Sweeps;
 
 /// <summary>How far a sweep run is.</summary>
 /// <param name="Done">Points of this folder's share done, resumed ones included.</param>

@@ -1,3 +1,4 @@
+using StampSim.App.Run;
 using StampSim.Reports.Run;
 using StampSim.Hardware;
 
