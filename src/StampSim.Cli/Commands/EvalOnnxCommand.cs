@@ -38,7 +38,12 @@ internal static class EvalOnnxCommand
             var wordPiece = WordPieceInputs.Load(p.GetValue(vocab) ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(modelPath)) ?? ".", "vocab.txt"));
             var chosen = TextSentences.First(ModelFiles.ReadText(textPath), count);
             if (chosen.Count < count) throw new InputException($"{textPath}: only {chosen.Count} sentences, fewer than --sentences {count}");
-            var feeds = chosen.Select(s => (IReadOnlyDictionary<string, OnnxTensor>)WordPieceInputs.Feeds(onnx, wordPiece.Encode(s, cap))).ToArray();
+            var limits = OnnxLimits.Of(onnx);
+            if (cap > limits.Positions)
+                throw new InputException($"--max-tokens: {cap}, but the model takes at most {limits.Positions} positions ({limits.PositionsTensor})");
+            var ids = chosen.Select(s => wordPiece.Encode(s, cap)).ToArray();
+            foreach (var sentence in ids) limits.Check(sentence, p.GetValue(vocab) ?? "vocab.txt");
+            var feeds = ids.Select(i => (IReadOnlyDictionary<string, OnnxTensor>)WordPieceInputs.Feeds(onnx, i)).ToArray();
             using var segmented = new SegmentedOnnxModel(onnx, hidden, exec.Threads);
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
 

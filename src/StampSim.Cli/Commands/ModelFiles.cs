@@ -29,8 +29,12 @@ internal static class ModelFiles
     /// <summary>A Hugging Face ViT classifier (<c>model.safetensors</c> with <c>config.json</c> beside it).</summary>
     public static VitModel LoadVit(string path) => VitLoader.Load(path);
 
-    /// <summary>Reads a text file, naming it on failure.</summary>
-    public static string ReadText(string path) => Io.StrictText.ReadFile(path);
+    /// <summary>Reads a text file, naming it on failure; a file with no text (empty or whitespace only) is refused.</summary>
+    public static string ReadText(string path)
+    {
+        string text = Io.StrictText.ReadFile(path);
+        return string.IsNullOrWhiteSpace(text) ? throw new InputException($"{path}: holds no text (empty or whitespace only)") : text;
+    }
 
     /// <summary>The image files (png, jpg, jpeg, bmp, webp) of a directory, or the one file given.</summary>
     public static IReadOnlyList<string> Images(string path)

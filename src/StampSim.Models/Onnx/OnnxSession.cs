@@ -8,7 +8,7 @@ namespace StampSim.Models.Onnx;
 /// <see cref="OnnxTensor"/>s. ONNX Runtime runs every operator; StampSim only chooses what goes in
 /// and which tensors come out.
 /// </summary>
-public sealed class OnnxSession : IDisposable
+public sealed partial class OnnxSession : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly string _source;
@@ -18,7 +18,8 @@ public sealed class OnnxSession : IDisposable
     public OnnxSession(byte[] model, string source, int threads = 0)
     {
         _source = source;
-        using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1 };
+        // ONNX Runtime logs errors to stderr itself, with colour codes and its source paths; the error reaches the user once, as our one line.
+        using var options = new SessionOptions { IntraOpNumThreads = threads, InterOpNumThreads = 1, LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
         try { _session = new InferenceSession(model, options); }
         catch (OnnxRuntimeException e) { throw new InputException($"{source}: ONNX Runtime cannot load the model ({FirstLine(e.Message)})"); }
     }
@@ -37,7 +38,7 @@ public sealed class OnnxSession : IDisposable
                 values.Add(v);
                 inputs[name] = v;
             }
-            using var run = new RunOptions();
+            using var run = new RunOptions { LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL };
             using var results = _session.Run(run, inputs, outputs);
             var byName = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
             for (int i = 0; i < outputs.Count; i++)
@@ -60,5 +61,10 @@ public sealed class OnnxSession : IDisposable
     /// <inheritdoc />
     public void Dispose() => _session.Dispose();
 
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    // The first line of ONNX Runtime's message, without its source paths and function signatures ("/onnxruntime_src/...:583 void f(...) ").
+    private static string FirstLine(string message) =>
+        RuntimeSourceLocation().Replace(message.Split('\n')[0], "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"/onnxruntime_src/\S+:\d+ (?:[^ ]+ )*?[\w:]+\([^)]*\)\s*")]
+    private static partial System.Text.RegularExpressions.Regex RuntimeSourceLocation();
 }

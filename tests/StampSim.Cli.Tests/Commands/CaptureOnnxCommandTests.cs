@@ -111,4 +111,30 @@ public class CaptureOnnxCommandTests
         Assert.Equal(12, file.Manifest.Layers.Count);
         Assert.Equal((long[])[6, 384], file.Tensor(file.Manifest.Layers[0].Activation).Shape);
     }
+
+    [SkippableFact]
+    public void Limits_read_from_the_model_refuse_long_or_foreign_token_sequences_before_onnx_runtime_runs()
+    {
+        MiniLm.SkipIfAbsent();
+        using var dir = new TempDir();
+        string o = dir.File("t.safetensors");
+        // MiniLM's position table has 512 rows: more tokens are refused with the limit and the tensor named, not ONNX Runtime's log.
+        var r = Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--text", MiniLm.WikiText, "--tokens", "5000", "--out", o);
+        Harness.AssertBadInput(r, "--tokens: 5000, but the model takes at most 512 positions (embeddings.position_embeddings.weight)");
+        Assert.DoesNotContain("\u001b", r.Err);
+        Assert.DoesNotContain("onnxruntime", r.Err);
+        Harness.AssertBadInput(Harness.Run("eval", "onnx", "--model", MiniLm.Model, "--text", MiniLm.WikiText, "--max-tokens", "600"), "--max-tokens: 600, but the model takes at most 512 positions");
+
+        long[] ids = Enumerable.Repeat(1000L, 600).ToArray();
+        StampSim.Traces.Npy.NpyFile.Write<long>(dir.File("ids.npy"), ids, 1, ids.Length);
+        Harness.AssertBadInput(Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--input", $"input_ids={dir.File("ids.npy")}", "--out", o),
+            "--input input_ids: 600 tokens, but the model takes at most 512 positions");
+        StampSim.Traces.Npy.NpyFile.Write<long>(dir.File("far.npy"), [101, 999_999, 102], 1, 3);
+        Harness.AssertBadInput(Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--input", $"input_ids={dir.File("far.npy")}", "--out", o),
+            "token id 999999 is outside the model's vocabulary of 30522");
+
+        File.WriteAllText(dir.File("empty.txt"), " \n\t\n");
+        Harness.AssertBadInput(Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--text", dir.File("empty.txt"), "--out", o), "empty.txt: holds no text (empty or whitespace only)");
+        Assert.False(File.Exists(o));
+    }
 }
