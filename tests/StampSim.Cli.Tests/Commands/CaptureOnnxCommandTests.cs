@@ -125,12 +125,16 @@ public class CaptureOnnxCommandTests
         Assert.DoesNotContain("onnxruntime", r.Err);
         Harness.AssertBadInput(Harness.Run("eval", "onnx", "--model", MiniLm.Model, "--text", MiniLm.WikiText, "--max-tokens", "600"), "--max-tokens: 600, but the model takes at most 512 positions");
 
-        long[] ids = Enumerable.Repeat(1000L, 600).ToArray();
-        StampSim.Traces.Npy.NpyFile.Write<long>(dir.File("ids.npy"), ids, 1, ids.Length);
-        Harness.AssertBadInput(Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--input", $"input_ids={dir.File("ids.npy")}", "--out", o),
+        string[] Inputs(string name, long[] ids)
+        {
+            StampSim.Traces.Npy.NpyFile.Write<long>(dir.File(name + "-ids.npy"), ids, 1, ids.Length);
+            StampSim.Traces.Npy.NpyFile.Write<long>(dir.File(name + "-mask.npy"), Enumerable.Repeat(1L, ids.Length).ToArray(), 1, ids.Length);
+            StampSim.Traces.Npy.NpyFile.Write<long>(dir.File(name + "-types.npy"), new long[ids.Length], 1, ids.Length);
+            return ["--input", $"input_ids={dir.File(name + "-ids.npy")}", "--input", $"attention_mask={dir.File(name + "-mask.npy")}", "--input", $"token_type_ids={dir.File(name + "-types.npy")}"];
+        }
+        Harness.AssertBadInput(Harness.Run(["capture", "onnx", "--model", MiniLm.Model, .. Inputs("long", Enumerable.Repeat(1000L, 600).ToArray()), "--out", o]),
             "--input input_ids: 600 tokens, but the model takes at most 512 positions");
-        StampSim.Traces.Npy.NpyFile.Write<long>(dir.File("far.npy"), [101, 999_999, 102], 1, 3);
-        Harness.AssertBadInput(Harness.Run("capture", "onnx", "--model", MiniLm.Model, "--input", $"input_ids={dir.File("far.npy")}", "--out", o),
+        Harness.AssertBadInput(Harness.Run(["capture", "onnx", "--model", MiniLm.Model, .. Inputs("far", [101, 999_999, 102]), "--out", o]),
             "token id 999999 is outside the model's vocabulary of 30522");
 
         File.WriteAllText(dir.File("empty.txt"), " \n\t\n");
