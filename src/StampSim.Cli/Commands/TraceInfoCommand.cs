@@ -70,8 +70,8 @@ internal static class TraceInfoCommand
             table.Add(l.Layer.Name, l.Layer.Kind, l.Layer.Block?.ToString() ?? "-", l.Activation.Shape[0].ToString(), l.Activation.Shape[1].ToString(),
                 l.Weight?.Shape[0].ToString() ?? "-", l.Bias is null ? "no" : "yes",
                 l.Layer.Grid is null ? "-" : l.Layer.Prefix > 0 ? $"{l.Layer.Prefix}+{l.Layer.Grid}" : l.Layer.Grid.ToString(),
-                s.Transform, Formatting.General(s.MaxAbs), Outliers(s.OutlierChannels),
-                Formatting.Percent(s.EnergyFirstBefore), Formatting.Percent(s.EnergyFirstAfter), Formatting.Fixed(s.Lag1Autocorrelation, 3));
+                s.Compaction.Transform, Formatting.General(s.MaxAbs), Outliers(s.OutlierChannels),
+                Formatting.Percent(s.Compaction.HiShareBefore), Formatting.Percent(s.Compaction.HiShareAfter), Formatting.Fixed(s.Lag1Autocorrelation, 3));
         }
         o.WriteLine($"layers ({layers.Count})");
         table.Write(o);

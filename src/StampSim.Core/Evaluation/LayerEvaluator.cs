@@ -78,7 +78,8 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
-        var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels, result.Gemm.FastPath, result.Gemm.Kernel,
+        var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels,
+            numerics.HiTokensOf(inputs.Tokens), result.Gemm.FastPath, result.Gemm.Kernel,
             metrics, engine, clock.Elapsed.TotalSeconds);
         return (run, result);
     }

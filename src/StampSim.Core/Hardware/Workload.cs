@@ -16,11 +16,10 @@ internal sealed class Workload
         Numerics = numerics;
         Plan = SequenceTransforms.Plan(numerics, shape.Tokens);
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
-        HiTokens = Math.Min(numerics.HiTokens, s);
+        HiTokens = numerics.HiTokensOf(s);
         LoTokens = s - HiTokens;
         Groups = d / ActivationQuantizer.GroupSize(numerics, d);
-        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard && !WalshHadamard.IsPowerOfTwo(d))
-            throw new InputException($"numerics.feature_transform: hadamard needs a power-of-two feature count, got d = {d}");
+        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard) FeatureHadamard.Validate(d);
         Minmax = numerics.ActQuant == ActQuantKind.Minmax;
         IoBytes = NumberFormats.Bytes(accelerator.IoFormat);
 
