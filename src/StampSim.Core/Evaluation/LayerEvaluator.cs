@@ -29,8 +29,10 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
     /// <param name="configLabel">The config's label; its name when null.</param>
     /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
+    /// <param name="knownCost">The layer's <see cref="Cost"/> on this config when already computed (a replay's check); null to compute it.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
-    public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null)
+    public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null,
+        CostComparison? knownCost = null)
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
         double engine = 0, metrics = 0;
@@ -57,7 +59,7 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         var a4 = baselines ? Golden(Variant.A4.Numerics(config.Numerics), keepOutput: false) : null;
         var a8 = baselines ? Golden(Variant.A8.Numerics(config.Numerics), keepOutput: false) : null;
         var clock = Stopwatch.StartNew();
-        var cost = Cost(subject, shape, config);
+        var cost = knownCost ?? Cost(subject, shape, config);
         var timing = new LayerTiming(engine, metrics, clock.Elapsed.TotalSeconds);
         var record = new LayerRecord(subject, configLabel ?? config.Name, shape, config, stamp, a4, a8, cost, timing);
         return new LayerEvaluation(record, output);

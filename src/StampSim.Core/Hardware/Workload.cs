@@ -75,7 +75,7 @@ internal sealed class Workload
     public long BiasBytes { get; }
 
     /// <summary>Passes over the array a weight of <c>weight_bits</c> takes on multipliers of <c>mac_array.weight_bits</c>.</summary>
-    public int WeightPasses(MacArrayConfig mac) => (Numerics.WeightBits + mac.WeightBits - 1) / mac.WeightBits;
+    public int WeightPasses(MacArrayConfig mac) => PeakMacRate.WeightPasses(Numerics.WeightBits, mac);
 
     /// <summary>Stored bytes of a run of <paramref name="count"/> codes of <paramref name="bits"/> bits.</summary>
     public static long CodeBytes(long count, int bits) => bits <= 4 ? (count + 1) / 2 : count;
