@@ -58,7 +58,7 @@ internal static class RunCommand
         foreach (var o in run.Run())
         {
             outcomes.Add(o);
-            progress.Report(outcomes.Count, run.Layers.Count, $"{o.Layer.Name}, {Formatting.Fixed(o.Seconds, 2)} s");
+            progress.Report(outcomes.Count, run.Layers.Count, $"{o.Layer.Name}, {Display.Fixed(o.Seconds, 2)} s");
         }
         return outcomes;
     });
