@@ -122,7 +122,7 @@ internal static class CrosscheckCommand
 
     /// <summary>The golden layer with its intermediates, through the one layer evaluator.</summary>
     private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
-        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Numerics, cfg.MacArray.Rows, keepIntermediates: true).Result;
+        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Golden, keepIntermediates: true).Result;
 
     /// <summary>A layer to check: its inputs (read when needed) and the config it runs under.</summary>
     private sealed record Selected(Func<LayerInputs> Inputs, StampConfig Config);

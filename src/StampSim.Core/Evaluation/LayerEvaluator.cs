@@ -39,10 +39,11 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         LayerResult? output = null;
         NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
         {
-            var key = NumericsKey.For(numerics, config.MacArray.Rows, inputs.Tokens, inputs.Features);
+            var settings = config.Golden with { Numerics = numerics };
+            var key = NumericsKey.For(settings, inputs.Tokens, inputs.Features);
             NumericsRun Fresh()
             {
-                var (run, result) = RunNumerics(subject, inputs, numerics, config.MacArray.Rows);
+                var (run, result) = RunNumerics(subject, inputs, settings);
                 if (keepOutput) output = result;
                 return run;
             }
@@ -65,18 +66,18 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         return new LayerEvaluation(record, output);
     }
 
-    /// <summary>One golden run of <paramref name="numerics"/> and its metrics.</summary>
+    /// <summary>One golden run of <paramref name="settings"/> and its metrics.</summary>
     /// <param name="subject">The layer, for messages.</param>
     /// <param name="inputs">Its inputs.</param>
-    /// <param name="numerics">The numerics.</param>
-    /// <param name="macRows">The adder-tree length.</param>
+    /// <param name="settings">The numerics and the adder-tree length.</param>
     /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
-    public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, NumericsConfig numerics, int macRows,
+    public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, GoldenSettings settings,
         bool keepIntermediates = false)
     {
+        var numerics = settings.Numerics;
         var clock = Stopwatch.StartNew();
-        var result = subject.Named(() => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
+        var result = subject.Named(() => new StampLayer(settings, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var metrics = LayerMetrics.Compute(inputs, result, numerics, options);

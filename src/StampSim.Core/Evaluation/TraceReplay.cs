@@ -68,7 +68,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
 
     /// <summary>
     /// Checks <paramref name="layer"/> on <paramref name="config"/> from its shape alone (transform plan and cost),
-    /// so a bad layer/config combination fails before a long replay starts. The cost is kept for <see cref="Run"/>.
+    /// so a bad layer/config combination fails before a long replay starts. The cost is kept for the replay.
     /// </summary>
     /// <returns>The sequence transform the layer will run under.</returns>
     /// <exception cref="InputException">The shape does not suit the numerics; the message names the layer.</exception>
