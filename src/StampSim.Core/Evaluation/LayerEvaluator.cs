@@ -29,10 +29,10 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
     /// <param name="configLabel">The config's label; its name when null.</param>
     /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
-    /// <param name="knownCost">The layer's <see cref="Cost"/> on this config when already computed (a replay's check); null to compute it.</param>
+    /// <param name="knownCost">The layer's <see cref="Cost"/> on this config when already computed (a replay's check), with its time; null to compute it.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null,
-        CostComparison? knownCost = null)
+        TimedCost? knownCost = null)
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
         double engine = 0, metrics = 0;
@@ -60,8 +60,8 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         var a4 = baselines ? Golden(Variant.A4.Numerics(config.Numerics), keepOutput: false) : null;
         var a8 = baselines ? Golden(Variant.A8.Numerics(config.Numerics), keepOutput: false) : null;
         var clock = Stopwatch.StartNew();
-        var cost = knownCost ?? Cost(subject, shape, config);
-        var timing = new LayerTiming(engine, metrics, clock.Elapsed.TotalSeconds);
+        var cost = knownCost is null ? Cost(subject, shape, config) : knownCost.Cost;
+        var timing = new LayerTiming(engine, metrics, knownCost?.Seconds ?? clock.Elapsed.TotalSeconds);
         var record = new LayerRecord(subject, configLabel ?? config.Name, shape, config, stamp, a4, a8, cost, timing);
         return new LayerEvaluation(record, output);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StampSim.Config;
 using StampSim.Hardware;
 using StampSim.Traces;
@@ -19,7 +20,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
 
     // The cost of each layer on each config computed by Check (from the shape alone), reused by Run:
     // a checked layer's cost is computed once.
-    private readonly Dictionary<(TraceLayer Layer, StampConfig Config), CostComparison?> _checkedCosts = [];
+    private readonly Dictionary<(TraceLayer Layer, StampConfig Config), TimedCost> _checkedCosts = [];
 
     /// <summary>How many golden engine runs the replay has made so far (one per layer and distinct <see cref="NumericsKey"/>).</summary>
     public int NumericsRuns => _numericsRuns;
@@ -79,7 +80,11 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
         int tokens = (int)trace.Tensor(layer.Activation).Shape[0];
         var transform = subject.Named(() => SequenceTransforms.Create(effective.Numerics, tokens, evaluator.Options));
         if (layer.Weight is not null && !_checkedCosts.ContainsKey((layer, config)))
-            _checkedCosts[(layer, config)] = LayerEvaluator.Cost(subject, ShapeOf(layer), effective);
+        {
+            var clock = Stopwatch.StartNew();
+            var cost = LayerEvaluator.Cost(subject, ShapeOf(layer), effective);
+            _checkedCosts[(layer, config)] = new TimedCost(cost, clock.Elapsed.TotalSeconds);
+        }
         return transform;
     }
 }
