@@ -46,7 +46,7 @@ public class StageBenchmarks
         _output = new float[(long)LlamaShapes.Tokens * Outputs];
         _mac = new MacArray(16, _numerics.Accumulator);
         _narrowMac = new MacArray(16, new AccumulatorConfig { TreeBits = 16, AccBits = 24 });
-        _layer = new StampLayer(_numerics, new MacArrayConfig().Rows, exec);
+        _layer = new StampLayer(new GoldenSettings(_numerics, new MacArrayConfig().Rows), exec);
         _result = _layer.Run(_inputs);
     }
 

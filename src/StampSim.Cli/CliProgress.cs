@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 using StampSim.Cli.Commands;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli;
 
@@ -81,8 +82,8 @@ internal sealed class CliProgress
     {
         var elapsed = _clock.Elapsed;
         long ran = _done - (_start ?? 0);
-        string eta = _done >= _total ? "0s" : ran <= 0 ? "unknown" : Formatting.Duration(elapsed * ((double)(_total - _done) / ran));
-        return $"elapsed {Formatting.Duration(elapsed)}, ETA {eta}";
+        string eta = _done >= _total ? "0s" : ran <= 0 ? "unknown" : Display.Duration(elapsed * ((double)(_total - _done) / ran));
+        return $"elapsed {Display.Duration(elapsed)}, ETA {eta}";
     }
 
     private sealed class TimesColumn(CliProgress progress) : ProgressColumn

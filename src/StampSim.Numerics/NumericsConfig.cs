@@ -119,6 +119,12 @@ public sealed record NumericsConfig
     /// <summary>How many leading transformed tokens get <see cref="HiBits"/>.</summary>
     public int HiTokens { get; init; } = 64;
 
+    /// <summary>
+    /// The effective high-precision token count of a layer of <paramref name="tokens"/> tokens:
+    /// <see cref="HiTokens"/> capped at the tokens there are. Every count of <c>hi_bits</c> tokens reads this.
+    /// </summary>
+    public int HiTokensOf(int tokens) => Math.Min(HiTokens, tokens);
+
     /// <summary>Bits of the high-precision tokens.</summary>
     public int HiBits { get; init; } = 8;
 
@@ -139,6 +145,25 @@ public sealed record NumericsConfig
 
     /// <summary>Adder-tree and accumulator widths.</summary>
     public AccumulatorConfig Accumulator { get; init; } = new();
+
+    /// <summary>
+    /// These numerics on a layer with its own token layout: under <c>haar2d</c> a layer with a
+    /// <paramref name="grid"/> runs on that grid with its <paramref name="prefixTokens"/> (e.g. a ViT's
+    /// CLS token) kept aside; every other setting, and a layer without a grid, is left as configured.
+    /// </summary>
+    public NumericsConfig OnLayerGrid(TokenGrid? grid, int prefixTokens) =>
+        Transform == SequenceTransformKind.Haar2d && grid is not null ? this with { Grid = grid, PrefixTokens = prefixTokens } : this;
+
+    /// <summary>
+    /// The activation precisions in words, the one form every report, plot and console line uses:
+    /// <c>STaMP haar: 64 tokens A8, rest A4</c>, or <c>A8 per token</c> when every token gets the same bits
+    /// (the sequence transform named first whenever one runs).
+    /// </summary>
+    public string DescribeActivations()
+    {
+        string bits = HiTokens == 0 || HiBits == LoBits ? $"A{LoBits} per token" : $"{HiTokens} tokens A{HiBits}, rest A{LoBits}";
+        return Transform == SequenceTransformKind.None ? bits : $"STaMP {ConfigNames.Of(Transform)}: {bits}";
+    }
 
     /// <summary>
     /// The uniform baseline the cost model and reports compare against: every token at

@@ -1,5 +1,6 @@
 using StampSim.Cli;
 using StampSim.Cli.Commands;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Tests;
 
@@ -50,5 +51,5 @@ public class CliProgressTests
     [InlineData(62, "1m02s")]
     [InlineData(3599.6, "1h00m")]
     [InlineData(7500, "2h05m")]
-    public void Durations_read_to_the_second(double seconds, string text) => Assert.Equal(text, Formatting.Duration(TimeSpan.FromSeconds(seconds)));
+    public void Durations_read_to_the_second(double seconds, string text) => Assert.Equal(text, Display.Duration(TimeSpan.FromSeconds(seconds)));
 }

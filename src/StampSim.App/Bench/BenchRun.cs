@@ -27,7 +27,7 @@ public static class BenchRun
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
         var numerics = new NumericsConfig();
         var inputs = RandomLayer(s, d, n);
-        var engine = new StampLayer(numerics, cfg.MacArray.Rows, exec);
+        var engine = new StampLayer(cfg.Golden with { Numerics = numerics }, exec);
 
         progress("golden layer");
         double layer = Timing.MedianSeconds(reps, () => engine.Run(inputs));
@@ -41,7 +41,7 @@ public static class BenchRun
         // Widths at which overflow is possible, so the GEMM emulates the array's order with range checks.
         progress("ordered emulation (tree_bits 16, acc_bits 20)");
         var narrow = numerics with { Accumulator = numerics.Accumulator with { TreeBits = 16, AccBits = 20 } };
-        var orderedEngine = new StampLayer(narrow, cfg.MacArray.Rows, exec);
+        var orderedEngine = new StampLayer(cfg.Golden with { Numerics = narrow }, exec);
         LayerResult? orderedResult = null;
         double ordered = Timing.MedianSeconds(reps, () => orderedResult = orderedEngine.Run(inputs));
 

@@ -39,5 +39,5 @@ public static class LayerCrosscheck
     }
 
     private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
-        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Numerics, cfg.MacArray.Rows, keepIntermediates: true).Result;
+        new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Golden, keepIntermediates: true).Result;
 }

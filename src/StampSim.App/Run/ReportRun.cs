@@ -141,7 +141,7 @@ public sealed class ReportRun : IDisposable
         {
             var numerics = TraceReplay.ConfigFor(layer, config.Config).Numerics;
             var transform = _replay.Check(layer, config.Config);
-            compaction[config.Label] = EnergyCompaction.Compute(x, transform, Math.Min(numerics.HiTokens, x.Rows));
+            compaction[config.Label] = EnergyCompaction.Compute(x, transform, numerics.HiTokensOf(x.Rows));
         }
         var correlation = SequenceAutocorrelation.Compute(x, Request.Execution);
         return new FocusAnalysis(Focus, compaction, correlation);

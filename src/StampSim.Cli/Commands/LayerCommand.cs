@@ -97,7 +97,7 @@ internal static class LayerCommand
         var m = r.Metrics;
         var inv = CultureInfo.InvariantCulture;
         o.WriteLine($"layer     s={record.Shape.Tokens} d={record.Shape.Features} n={record.Shape.Outputs}");
-        o.WriteLine($"numerics  {r.Transform}; first {n.HiTokens} tokens {n.HiBits}-bit, rest {n.LoBits}-bit; act {ConfigNames.Of(n.ActQuant)}" +
+        o.WriteLine($"numerics  {n.DescribeActivations()} (ran as {r.Transform}); act {ConfigNames.Of(n.ActQuant)}" +
                     (n.ActGroup > 0 ? $" group {n.ActGroup}" : " per token") + $"; weights {n.WeightBits}-bit; feature transform {ConfigNames.Of(n.FeatureTransform)}");
         o.WriteLine($"mac array rows={cfg.MacArray.Rows}, tree {n.Accumulator.TreeBits} bit, acc {n.Accumulator.AccBits} bit, {ConfigNames.Of(n.Accumulator.Overflow)}; " +
                     $"{(r.FastPath ? "fast path (overflow impossible)" : "ordered emulation")}, kernel {ConfigNames.Of(r.Kernel)}");

@@ -7,6 +7,7 @@ using StampSim.Io;
 using StampSim.Reports.Schemas;
 using StampSim.Reports;
 using StampSim.Traces;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -48,7 +49,7 @@ internal static class ReplayCommand
             if (jsonPath is not null) outputs.AddText(jsonPath, ReplayJson.Text(file, cfg, rows));
             if (csvPath is not null) outputs.AddText(csvPath, ReplayCsv.Build(rows));
             outputs.Commit();
-            console.Out.WriteLine($"replayed {rows.Count} layer(s) of {file.Path} in {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s" +
+            console.Out.WriteLine($"replayed {rows.Count} layer(s) of {file.Path} in {Display.Fixed(clock.Elapsed.TotalSeconds, 2)} s" +
                                   (jsonPath is null ? "" : $"; metrics: {jsonPath}") + (csvPath is null ? "" : $"; csv: {csvPath}"));
             return 0;
         });

@@ -12,8 +12,8 @@ internal static class ReplayRows
     public static string[] Cells(LayerRecord r) =>
     [
         r.Subject.Name, r.Subject.Kind ?? "", r.Shape.Tokens.ToString(), r.Shape.Features.ToString(), r.Shape.Outputs.ToString(), r.Stamp.Transform,
-        Display.Db(r.Stamp.Metrics.SqnrDb), Display.Db(r.Stamp.Metrics.ActSqnrDb), Formatting.Fixed(r.Stamp.Metrics.PayloadBits, 4),
-        r.Stamp.Metrics.OverflowEvents.ToString(), Formatting.Fixed(r.Timing.Total, 2),
+        Display.Db(r.Stamp.Metrics.SqnrDb), Display.Db(r.Stamp.Metrics.ActSqnrDb), Display.Fixed(r.Stamp.Metrics.PayloadBits, 4),
+        r.Stamp.Metrics.OverflowEvents.ToString(), Display.Fixed(r.Timing.Total, 2),
     ];
 
     /// <summary>Column widths fixed up front so rows can be printed as they complete.</summary>

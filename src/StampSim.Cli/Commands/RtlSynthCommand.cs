@@ -6,6 +6,7 @@ using StampSim.Io;
 using StampSim.Numerics;
 using StampSim.Rtl.Synthesis;
 using StampSim.Rtl;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -61,5 +62,5 @@ internal static class RtlSynthCommand
         return cmd;
     }
 
-    private static string Ratio(double a, double b) => Formatting.Fixed(a / b, 2);
+    private static string Ratio(double a, double b) => Display.Fixed(a / b, 2);
 }

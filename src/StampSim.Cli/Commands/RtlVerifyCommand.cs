@@ -3,6 +3,7 @@ using StampSim.Config;
 using StampSim.Rtl;
 using StampSim.Rtl.Simulation;
 using StampSim.Rtl.Vectors;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -54,7 +55,7 @@ internal static class RtlVerifyCommand
                 {
                     var result = Simulators.Run(kind, sources, vectorDir, vectors.Records.Length, Path.Combine(dir, Simulators.Name(kind)));
                     console.Out.WriteLine($"{Simulators.Name(kind)}: {result.Summary} " +
-                                          $"(build {Formatting.Fixed(result.CompileSeconds, 1)} s, simulate {Formatting.Fixed(result.SimulateSeconds, 2)} s)");
+                                          $"(build {Display.Fixed(result.CompileSeconds, 1)} s, simulate {Display.Fixed(result.SimulateSeconds, 2)} s)");
                     if (result.Mismatches > 0) code = 1;
                 }
                 return code;

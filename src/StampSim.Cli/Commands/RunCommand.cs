@@ -59,7 +59,7 @@ internal static class RunCommand
         foreach (var o in run.Run())
         {
             outcomes.Add(o);
-            progress.Report(outcomes.Count, run.Layers.Count, $"{o.Layer.Name}, {Formatting.Fixed(o.Seconds, 2)} s");
+            progress.Report(outcomes.Count, run.Layers.Count, $"{o.Layer.Name}, {Display.Fixed(o.Seconds, 2)} s");
         }
         return outcomes;
     });
@@ -74,7 +74,7 @@ internal static class RunCommand
             var n = config.Config.Numerics;
             o.WriteLine();
             o.WriteLine($"config {config.Label}: {mac.Rows}x{mac.Cols} {Numerics.ConfigNames.Of(mac.Multiplier)} array, " +
-                        $"STaMP {Numerics.ConfigNames.Of(n.Transform)} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
+                        $"{n.DescribeActivations()}; energy table {config.Accelerator.Energy.Hash}");
             o.WriteLine(SummaryTable.Legend);
             foreach (var line in SummaryTable.PerLayer(result, config.Label).PlainLines("  ")) o.WriteLine(line);
             if (SummaryTable.DramNote(result, config.Label) is { } dram) o.WriteLine(dram + ".");

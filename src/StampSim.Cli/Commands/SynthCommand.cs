@@ -5,6 +5,7 @@ using StampSim.Numerics;
 using StampSim.Traces.Safetensors;
 using StampSim.Traces.Synthetic;
 using StampSim.Traces;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -67,8 +68,8 @@ internal static class SynthCommand
             string shape = model is null ? $"{options.Layers} layer(s), s={options.Tokens} d={options.Features} n={options.Outputs}"
                 : $"{options.Blocks} block(s) of {model.Name} ({options.Blocks * model.Layers.Count} layers), s={options.Tokens}";
             console.Out.WriteLine($"wrote {path}: {shape}, " +
-                                  $"{SafetensorsDTypes.Name(options.DType)}, {Formatting.Bytes(new FileInfo(path).Length)}, " +
-                                  $"outlier channels [{string.Join(", ", generator.Profile.Outliers)}], {Formatting.Fixed(clock.Elapsed.TotalSeconds, 2)} s");
+                                  $"{SafetensorsDTypes.Name(options.DType)}, {Display.Bytes(new FileInfo(path).Length)}, " +
+                                  $"outlier channels [{string.Join(", ", generator.Profile.Outliers)}], {Display.Fixed(clock.Elapsed.TotalSeconds, 2)} s");
             return 0;
         });
         return cmd;

@@ -3,6 +3,7 @@ using StampSim.Config;
 using StampSim.Numerics;
 using StampSim.Reports.Schemas;
 using StampSim.Traces;
+using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -44,20 +45,20 @@ internal static class TraceInfoCommand
     private static void PrintText(TextWriter o, TraceFile trace, IReadOnlyList<LayerStatistics> layers, NumericsConfig numerics)
     {
         var m = trace.Manifest;
-        o.WriteLine($"trace      {trace.Path} ({Formatting.Bytes(trace.FileBytes)}, {ConfigNames.Of(trace.Format)}, format version {m.FormatVersion})");
+        o.WriteLine($"trace      {trace.Path} ({Display.Bytes(trace.FileBytes)}, {ConfigNames.Of(trace.Format)}, format version {m.FormatVersion})");
         o.WriteLine($"model      {m.Model}" + (m.Source is null ? "" : $"; source: {m.Source}") + (m.License is null ? "" : $"; license: {m.License}"));
         o.WriteLine("input      " + m.Input.Kind + (m.Input.Seed is ulong seed ? $" (seed {seed})" : "") +
                     (m.Input.Files is { Count: > 0 } files ? $", files: {string.Join(", ", files)}" : "") +
                     (m.Input.TokenIds is { } ids ? $", {ids.Count} token ids" : "") +
                     (m.Input.Description is null ? "" : $": {m.Input.Description}"));
         var first = layers[0].Statistics;
-        o.WriteLine($"statistics max|x| over the layer's activations; outliers: channels whose max|x| exceeds {Formatting.General(first.OutlierFactor)} x the median channel max;");
+        o.WriteLine($"statistics max|x| over the layer's activations; outliers: channels whose max|x| exceeds {Display.General(first.OutlierFactor)} x the median channel max;");
         o.WriteLine($"           E{numerics.HiTokens}: share of sum x^2 in the first {numerics.HiTokens} tokens (numerics.hi_tokens) before / after the configured " +
                     $"{ConfigNames.Of(numerics.Transform)} transform; lag1: lag-1 autocorrelation along the sequence, mean over channels");
         o.WriteLine();
 
         var tensors = new TextTable("key", "dtype", "shape", ">size");
-        foreach (var t in trace.Tensors) tensors.Add(t.Key, t.DType, t.ShapeText, Formatting.Bytes(t.Bytes));
+        foreach (var t in trace.Tensors) tensors.Add(t.Key, t.DType, t.ShapeText, Display.Bytes(t.Bytes));
         o.WriteLine($"tensors ({trace.Tensors.Count})");
         tensors.Write(o);
         o.WriteLine();
@@ -70,8 +71,8 @@ internal static class TraceInfoCommand
             table.Add(l.Layer.Name, l.Layer.Kind, l.Layer.Block?.ToString() ?? "-", l.Activation.Shape[0].ToString(), l.Activation.Shape[1].ToString(),
                 l.Weight?.Shape[0].ToString() ?? "-", l.Bias is null ? "no" : "yes",
                 l.Layer.Grid is null ? "-" : l.Layer.Prefix > 0 ? $"{l.Layer.Prefix}+{l.Layer.Grid}" : l.Layer.Grid.ToString(),
-                s.Transform, Formatting.General(s.MaxAbs), Outliers(s.OutlierChannels),
-                Formatting.Percent(s.EnergyFirstBefore), Formatting.Percent(s.EnergyFirstAfter), Formatting.Fixed(s.Lag1Autocorrelation, 3));
+                s.Compaction.Transform, Display.General(s.MaxAbs), Outliers(s.OutlierChannels),
+                Display.Percent(s.Compaction.HiShareBefore), Display.Percent(s.Compaction.HiShareAfter), Display.Fixed(s.Lag1Autocorrelation, 3));
         }
         o.WriteLine($"layers ({layers.Count})");
         table.Write(o);

@@ -22,6 +22,10 @@ public sealed record StampConfig
     /// <summary>The MAC array.</summary>
     public MacArrayConfig MacArray { get; init; } = new();
 
+    /// <summary>What the golden output depends on: the numerics and <c>mac_array.rows</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public GoldenSettings Golden => new(Numerics, MacArray.Rows);
+
     /// <summary>The numerics of a whole model's other operators (decode linears, attention, KV cache): <c>model:</c>.</summary>
     public ModelPolicy Model { get; init; } = new();
 

@@ -29,18 +29,21 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
     /// <param name="configLabel">The config's label; its name when null.</param>
     /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
+    /// <param name="knownCost">The layer's <see cref="Cost"/> on this config when already computed (a replay's check), with its time; null to compute it.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
-    public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null)
+    public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null,
+        TimedCost? knownCost = null)
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
         double engine = 0, metrics = 0;
         LayerResult? output = null;
         NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
         {
-            var key = NumericsKey.For(numerics, config.MacArray.Rows, inputs.Tokens, inputs.Features);
+            var settings = config.Golden with { Numerics = numerics };
+            var key = NumericsKey.For(settings, inputs.Tokens, inputs.Features);
             NumericsRun Fresh()
             {
-                var (run, result) = RunNumerics(subject, inputs, numerics, config.MacArray.Rows);
+                var (run, result) = RunNumerics(subject, inputs, settings);
                 if (keepOutput) output = result;
                 return run;
             }
@@ -57,28 +60,29 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         var a4 = baselines ? Golden(Variant.A4.Numerics(config.Numerics), keepOutput: false) : null;
         var a8 = baselines ? Golden(Variant.A8.Numerics(config.Numerics), keepOutput: false) : null;
         var clock = Stopwatch.StartNew();
-        var cost = Cost(subject, shape, config);
-        var timing = new LayerTiming(engine, metrics, clock.Elapsed.TotalSeconds);
+        var cost = knownCost is null ? Cost(subject, shape, config) : knownCost.Cost;
+        var timing = new LayerTiming(engine, metrics, knownCost?.Seconds ?? clock.Elapsed.TotalSeconds);
         var record = new LayerRecord(subject, configLabel ?? config.Name, shape, config, stamp, a4, a8, cost, timing);
         return new LayerEvaluation(record, output);
     }
 
-    /// <summary>One golden run of <paramref name="numerics"/> and its metrics.</summary>
+    /// <summary>One golden run of <paramref name="settings"/> and its metrics.</summary>
     /// <param name="subject">The layer, for messages.</param>
     /// <param name="inputs">Its inputs.</param>
-    /// <param name="numerics">The numerics.</param>
-    /// <param name="macRows">The adder-tree length.</param>
+    /// <param name="settings">The numerics and the adder-tree length.</param>
     /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
-    public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, NumericsConfig numerics, int macRows,
+    public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, GoldenSettings settings,
         bool keepIntermediates = false)
     {
+        var numerics = settings.Numerics;
         var clock = Stopwatch.StartNew();
-        var result = subject.Named(() => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
+        var result = subject.Named(() => new StampLayer(settings, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
         var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
-        var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels, result.Gemm.FastPath, result.Gemm.Kernel,
+        var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels,
+            numerics.HiTokensOf(inputs.Tokens), result.Gemm.FastPath, result.Gemm.Kernel,
             metrics, engine, clock.Elapsed.TotalSeconds);
         return (run, result);
     }

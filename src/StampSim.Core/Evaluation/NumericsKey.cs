@@ -12,9 +12,10 @@ namespace StampSim.Evaluation;
 /// <param name="Rows">The adder-tree length when it matters, else 0.</param>
 public readonly record struct NumericsKey(NumericsConfig Numerics, int Rows)
 {
-    /// <summary>The key of <paramref name="numerics"/> on a MAC array of <paramref name="macRows"/> rows for a layer of this size.</summary>
-    public static NumericsKey For(NumericsConfig numerics, int macRows, int tokens, int features)
+    /// <summary>The key of <paramref name="settings"/> for a layer of this size.</summary>
+    public static NumericsKey For(GoldenSettings settings, int tokens, int features)
     {
+        var (numerics, macRows) = (settings.Numerics, settings.MacRows);
         bool rowsMatter;
         try
         {

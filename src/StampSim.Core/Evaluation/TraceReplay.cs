@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using StampSim.Config;
 using StampSim.Hardware;
 using StampSim.Traces;
@@ -17,6 +18,10 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
 {
     private int _numericsRuns;
 
+    // The cost of each layer on each config computed by Check (from the shape alone), reused by Run:
+    // a checked layer's cost is computed once.
+    private readonly Dictionary<(TraceLayer Layer, StampConfig Config), TimedCost> _checkedCosts = [];
+
     /// <summary>How many golden engine runs the replay has made so far (one per layer and distinct <see cref="NumericsKey"/>).</summary>
     public int NumericsRuns => _numericsRuns;
 
@@ -33,7 +38,8 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
         {
             var cache = new NumericsCache();
             var subject = Subject(layer);
-            var records = configs.Select(c => evaluator.Evaluate(subject, inputs, ConfigFor(layer, c.Config), c.Label, cache).Record).ToList();
+            var records = configs.Select(c => evaluator.Evaluate(subject, inputs, ConfigFor(layer, c.Config), c.Label, cache,
+                _checkedCosts.GetValueOrDefault((layer, c.Config))).Record).ToList();
             _numericsRuns += cache.Count;
             yield return records;
             // Nothing of the layer is live now (records keep metrics only), but its arrays sit in the large-object
@@ -63,7 +69,7 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
 
     /// <summary>
     /// Checks <paramref name="layer"/> on <paramref name="config"/> from its shape alone (transform plan and cost),
-    /// so a bad layer/config combination fails before a long replay starts.
+    /// so a bad layer/config combination fails before a long replay starts. The cost is kept for the replay.
     /// </summary>
     /// <returns>The sequence transform the layer will run under.</returns>
     /// <exception cref="InputException">The shape does not suit the numerics; the message names the layer.</exception>
@@ -73,7 +79,12 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
         var subject = Subject(layer);
         int tokens = (int)trace.Tensor(layer.Activation).Shape[0];
         var transform = subject.Named(() => SequenceTransforms.Create(effective.Numerics, tokens, evaluator.Options));
-        if (layer.Weight is not null) LayerEvaluator.Cost(subject, ShapeOf(layer), effective);
+        if (layer.Weight is not null && !_checkedCosts.ContainsKey((layer, config)))
+        {
+            var clock = Stopwatch.StartNew();
+            var cost = LayerEvaluator.Cost(subject, ShapeOf(layer), effective);
+            _checkedCosts[(layer, config)] = new TimedCost(cost, clock.Elapsed.TotalSeconds);
+        }
         return transform;
     }
 }

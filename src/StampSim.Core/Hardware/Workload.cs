@@ -16,11 +16,10 @@ internal sealed class Workload
         Numerics = numerics;
         Plan = SequenceTransforms.Plan(numerics, shape.Tokens);
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
-        HiTokens = Math.Min(numerics.HiTokens, s);
+        HiTokens = numerics.HiTokensOf(s);
         LoTokens = s - HiTokens;
         Groups = d / ActivationQuantizer.GroupSize(numerics, d);
-        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard && !WalshHadamard.IsPowerOfTwo(d))
-            throw new InputException($"numerics.feature_transform: hadamard needs a power-of-two feature count, got d = {d}");
+        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard) FeatureHadamard.Validate(d);
         Minmax = numerics.ActQuant == ActQuantKind.Minmax;
         IoBytes = NumberFormats.Bytes(accelerator.IoFormat);
 
@@ -76,7 +75,7 @@ internal sealed class Workload
     public long BiasBytes { get; }
 
     /// <summary>Passes over the array a weight of <c>weight_bits</c> takes on multipliers of <c>mac_array.weight_bits</c>.</summary>
-    public int WeightPasses(MacArrayConfig mac) => (Numerics.WeightBits + mac.WeightBits - 1) / mac.WeightBits;
+    public int WeightPasses(MacArrayConfig mac) => PeakMacRate.WeightPasses(Numerics.WeightBits, mac);
 
     /// <summary>Stored bytes of a run of <paramref name="count"/> codes of <paramref name="bits"/> bits.</summary>
     public static long CodeBytes(long count, int bits) => bits <= 4 ? (count + 1) / 2 : count;

@@ -70,7 +70,7 @@ public sealed class SweepEvaluator
         var config = point.Config;
         // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
         var (tokens, features) = _largest[point.TraceIndex];
-        var key = (point.TraceIndex, NumericsKey.For(config.Numerics, config.MacArray.Rows, tokens, features));
+        var key = (point.TraceIndex, NumericsKey.For(config.Golden, tokens, features));
         return _numerics.GetOrAdd(key, _ => new Lazy<NumericsOutcome>(() =>
         {
             Interlocked.Increment(ref _engineRuns);

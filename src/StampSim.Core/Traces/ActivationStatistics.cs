@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Transforms;
 
@@ -32,17 +33,11 @@ public sealed record ActivationStatistics
     /// <summary>Outlier channels, largest max |x| first.</summary>
     public IReadOnlyList<int> OutlierChannels { get; init; } = [];
 
-    /// <summary>How many leading tokens <see cref="EnergyFirstBefore"/> and <see cref="EnergyFirstAfter"/> cover (<c>numerics.hi_tokens</c>).</summary>
-    public int FirstTokens { get; init; }
-
-    /// <summary>Fraction of <c>sum x²</c> in the first <see cref="FirstTokens"/> tokens of X.</summary>
-    public double EnergyFirstBefore { get; init; }
-
-    /// <summary>The same fraction after the sequence transform (the tokens the quantizer gives <c>hi_bits</c>).</summary>
-    public double EnergyFirstAfter { get; init; }
-
-    /// <summary>The transform <see cref="EnergyFirstAfter"/> used.</summary>
-    public string Transform { get; init; } = "";
+    /// <summary>
+    /// The share of <c>sum x²</c> in the leading tokens before and after the sequence transform, over the
+    /// tokens the quantizer gives <c>hi_bits</c>.
+    /// </summary>
+    public required EnergyCompaction Compaction { get; init; }
 
     /// <summary>
     /// Lag-1 autocorrelation along the sequence: for each channel with non-zero variance, the sample
@@ -53,10 +48,10 @@ public sealed record ActivationStatistics
     /// <summary>Computes the statistics.</summary>
     /// <param name="x">Activations (s, d).</param>
     /// <param name="transform">The configured sequence transform, planned for s tokens.</param>
-    /// <param name="firstTokens">Leading tokens whose energy share is reported.</param>
+    /// <param name="hiTokens">Leading tokens whose energy share is reported, at most s (<see cref="NumericsConfig.HiTokensOf"/>).</param>
     /// <param name="outlierFactor">Outlier threshold as a multiple of the median channel max.</param>
     /// <param name="startToken">Tokens before this (e.g. a CLS token ahead of a grid) are left out of the autocorrelation.</param>
-    public static ActivationStatistics Compute(Matrix<float> x, ISequenceTransform transform, int firstTokens, double outlierFactor, int startToken = 0)
+    public static ActivationStatistics Compute(Matrix<float> x, ISequenceTransform transform, int hiTokens, double outlierFactor, int startToken = 0)
     {
         int s = x.Rows, d = x.Cols;
         var channelMax = new float[d];
@@ -74,9 +69,6 @@ public sealed record ActivationStatistics
             .OrderByDescending(j => channelMax[j]).ThenBy(j => j)
             .ToArray();
 
-        var transformed = (float[])x.Data.Clone();
-        transform.Forward(transformed, d);
-        int first = Math.Min(firstTokens, s);
         return new ActivationStatistics
         {
             MaxAbs = Math.Abs(x.Data[flat]),
@@ -85,10 +77,7 @@ public sealed record ActivationStatistics
             MedianChannelMax = median,
             OutlierFactor = outlierFactor,
             OutlierChannels = outliers,
-            FirstTokens = first,
-            EnergyFirstBefore = EnergyShare(x.Data, d, first),
-            EnergyFirstAfter = EnergyShare(transformed, d, first),
-            Transform = transform.Description,
+            Compaction = EnergyCompaction.Compute(x, transform, hiTokens),
             Lag1Autocorrelation = Lag1(x, Math.Min(startToken, s)),
         };
     }
@@ -110,18 +99,6 @@ public sealed record ActivationStatistics
             }
         }
         return best;
-    }
-
-    private static double EnergyShare(ReadOnlySpan<float> data, int d, int first)
-    {
-        double head = 0, total = 0;
-        for (int k = 0; k < data.Length; k++)
-        {
-            double v = data[k];
-            total += v * v;
-            if (k == first * d - 1) head = total;
-        }
-        return total == 0 ? double.NaN : head / total;
     }
 
     private static double Lag1(Matrix<float> x, int start)

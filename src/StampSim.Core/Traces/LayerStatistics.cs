@@ -33,7 +33,7 @@ public sealed record LayerStatistics(TraceLayer Layer, TraceTensorInfo Activatio
                     ISequenceTransform transform;
                     try { transform = SequenceTransforms.Create(layerNumerics, x.Rows, options); }
                     catch (InputException e) { throw new InputException($"{trace.Name}: layer '{layer.Name}': {e.Message}", e); }
-                    stats = ActivationStatistics.Compute(x, transform, layerNumerics.HiTokens, outlierFactor, layer.Grid is null ? 0 : layer.Prefix);
+                    stats = ActivationStatistics.Compute(x, transform, layerNumerics.HiTokensOf(x.Rows), outlierFactor, layer.Grid is null ? 0 : layer.Prefix);
                     cache[key] = stats;
                 }
                 result.Add(new LayerStatistics(layer, trace.Tensor(layer.Activation),

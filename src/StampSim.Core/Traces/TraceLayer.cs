@@ -19,8 +19,5 @@ public sealed record TraceLayer(string Name, string Kind, int? Block, string Act
     /// <c>numerics.grid</c> and <c>numerics.prefix_tokens</c> from the trace (its CLS tokens kept aside);
     /// every other setting is left as configured.
     /// </summary>
-    public NumericsConfig NumericsFor(NumericsConfig numerics) =>
-        numerics.Transform == SequenceTransformKind.Haar2d && Grid is not null
-            ? numerics with { Grid = Grid, PrefixTokens = Prefix }
-            : numerics;
+    public NumericsConfig NumericsFor(NumericsConfig numerics) => numerics.OnLayerGrid(Grid, Prefix);
 }

@@ -1,5 +1,5 @@
-using System.Numerics;
 using StampSim.Numerics;
+using StampSim.Transforms;
 
 namespace StampSim.Models.Linear;
 
@@ -22,18 +22,15 @@ internal sealed record CallNumerics(NumericsConfig Numerics, int HadamardBlock)
     /// </summary>
     public static CallNumerics Resolve(NumericsConfig numerics, LinearCall call)
     {
-        var resolved = numerics;
-        if (numerics.Transform == SequenceTransformKind.Haar2d)
+        var resolved = numerics.OnLayerGrid(call.Grid, call.PrefixTokens);
+        if (numerics.Transform == SequenceTransformKind.Haar2d && call.Grid is null)
         {
-            if (call.Grid is not null)
-                resolved = resolved with { Grid = call.Grid, PrefixTokens = call.PrefixTokens };
-            else if (call.Tokens == 1)
-                resolved = resolved with { Transform = SequenceTransformKind.None, Levels = null, Grid = null };
-            else
+            if (call.Tokens != 1)
                 throw new InputException($"numerics.transform: haar2d needs a token grid but layer '{call.Name}' is a plain sequence of {call.Tokens} tokens");
+            resolved = resolved with { Transform = SequenceTransformKind.None, Levels = null, Grid = null };
         }
         int block = 0;
-        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard && !BitOperations.IsPow2(call.Features))
+        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard && !WalshHadamard.IsPowerOfTwo(call.Features))
         {
             int largest = call.Features & -call.Features;
             block = largest > 1 ? largest : 0;

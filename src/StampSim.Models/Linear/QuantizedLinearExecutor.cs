@@ -48,6 +48,6 @@ public sealed class QuantizedLinearExecutor : ILinearExecutor
             w = BlockHadamard.Apply(w, plan.HadamardBlock, Options.Execution);
         }
         var inputs = new LayerInputs(x, w, call.Bias, call.Name, $"{call.Name} input", $"{call.Name}.weight", $"{call.Name}.bias");
-        return new StampLayer(plan.Numerics, MacArray.Rows, Options.Execution).Run(inputs).Y;
+        return new StampLayer(new GoldenSettings(plan.Numerics, MacArray.Rows), Options.Execution).Run(inputs).Y;
     }
 }

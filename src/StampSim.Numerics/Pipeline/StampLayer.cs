@@ -14,22 +14,19 @@ namespace StampSim.Pipeline;
 public sealed class StampLayer
 {
     /// <summary>Creates a layer engine for the given numerics and MAC array.</summary>
-    /// <param name="numerics">The numerics.</param>
-    /// <param name="macRows">The MAC array's adder-tree length R (<c>mac_array.rows</c>), the reduction chunk.</param>
+    /// <param name="settings">The numerics and the MAC array's adder-tree length R.</param>
     /// <param name="options">Threads and kernels.</param>
-    public StampLayer(NumericsConfig numerics, int macRows, ExecutionOptions? options = null)
+    public StampLayer(GoldenSettings settings, ExecutionOptions? options = null)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(macRows, 1);
-        Numerics = numerics;
-        MacRows = macRows;
+        ArgumentOutOfRangeException.ThrowIfLessThan(settings.MacRows, 1);
+        Settings = settings;
         Options = options ?? ExecutionOptions.Default;
     }
 
-    /// <summary>The numerics.</summary>
-    public NumericsConfig Numerics { get; }
+    /// <summary>The numerics and the adder-tree length.</summary>
+    public GoldenSettings Settings { get; }
 
-    /// <summary>The adder-tree length R of the MAC array.</summary>
-    public int MacRows { get; }
+    private NumericsConfig Numerics => Settings.Numerics;
 
     /// <summary>Threads and kernels.</summary>
     public ExecutionOptions Options { get; }
@@ -62,7 +59,7 @@ public sealed class StampLayer
         // Stages 3 + 4.
         var y = new Matrix<float>(s, n, LargeArrays.Uninitialized<float>(checked(s * n)));   // every element is written by the epilogue
         long[]? acc = keepIntermediates ? new long[(long)s * qx.Groups * n] : null;
-        var mac = new MacArray(MacRows, Numerics.Accumulator);
+        var mac = new MacArray(Settings.MacRows, Numerics.Accumulator);
         var outcome = IntegerGemm.Multiply(qx, qw, mac, Options, y.Data, acc);
         float[]? yt = keepIntermediates ? (float[])y.Data.Clone() : null;
 

@@ -1,3 +1,5 @@
+using StampSim.Traces;
+
 namespace StampSim.Reports.Analysis;
 
 /// <summary>The close look at the focus layer: energy compaction under each config's transform, and the sequence autocorrelation.</summary>

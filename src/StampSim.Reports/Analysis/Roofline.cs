@@ -24,13 +24,14 @@ public sealed record RooflinePoint(string Layer, Hardware.LayerShape Shape, Vari
 /// <param name="Points">Every feasible layer and variant.</param>
 public sealed record Roofline(string Label, double PeakLowBits, double PeakEightBits, double DramBytesPerCycle, IReadOnlyList<RooflinePoint> Points)
 {
+    /// <summary>The widest token of the low roof.</summary>
+    private const int LowBits = 4;
+
     /// <summary>Builds the roofline of <paramref name="config"/> from a run's layers.</summary>
     public static Roofline Of(ConfigSpec config, IEnumerable<LayerOutcome> layers)
     {
-        var mac = config.Config.MacArray;
-        int weightPasses = (config.Config.Numerics.WeightBits + mac.WeightBits - 1) / mac.WeightBits;
-        double peak = (double)mac.Rows * mac.Cols / weightPasses;
-        double peakWide = mac.Multiplier == MultiplierKind.Int8 ? peak : peak / 2; // two passes, or fused pairs of columns
+        var (mac, weightBits) = (config.Config.MacArray, config.Config.Numerics.WeightBits);
+        double peak = PeakMacRate.PerCycle(LowBits, weightBits, mac), peakWide = PeakMacRate.PerCycle(8, weightBits, mac);
         var points = new List<RooflinePoint>();
         foreach (var layer in layers)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using System.Text.Json;
+using StampSim.Reports.Provenance;
 using StampSim.Config;
 using StampSim.Io;
 using StampSim.Reports.Folder;
@@ -27,20 +27,12 @@ public static class ModelReportWriter
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Html), ModelHtml.Build(r, plots, dir));
         AtomicFile.WriteAllText(Path.Combine(dir, Csv), ModelCsv.Build(r));
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ResultJson), ModelJson.Build(r).ToJsonString(ConfigJson.Options) + "\n");
-        var p = r.Provenance;
-        var manifest = new JsonObject
+        var subject = new JsonObject
         {
-            ["format"] = Format,
-            ["format_version"] = 1,
-            ["tool"] = new JsonObject { ["name"] = "stampsim", ["version"] = p.ToolVersion, ["git_commit"] = p.Git.Commit, ["git_dirty"] = p.Git.Dirty },
-            ["command_line"] = new JsonArray(p.CommandLine.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
             ["model"] = r.Architecture.Name,
             ["configs"] = new JsonArray(r.Configs.Select(c => (JsonNode)SourceJson.Config(c.Config)).ToArray()),
-            ["machine"] = new JsonObject { ["os"] = p.Os, ["architecture"] = p.Architecture, ["cpu_count"] = p.CpuCount, ["dotnet"] = p.DotNet },
-            ["started_utc"] = p.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-            ["finished_utc"] = p.Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ"),
-            ["files"] = new JsonArray(ManifestJson.Inventory(dir).Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToArray()),
         };
-        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ManifestJson), manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ManifestJson),
+            ProvenanceBuilder.ManifestText(Format, ProvenanceBuilder.ForFolder(r.Provenance, dir), subject));
     }
 }

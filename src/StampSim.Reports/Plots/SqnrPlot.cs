@@ -23,7 +23,7 @@ internal static class SqnrPlot
             line.LineWidth = 1.5f;
             line.LegendText = v switch
             {
-                Variant.Stamp => $"STaMP ({transforms}, first {config.Config.Numerics.HiTokens} tokens {config.Config.Numerics.HiBits}-bit, rest {config.Config.Numerics.LoBits}-bit)",
+                Variant.Stamp => $"{config.Config.Numerics.DescribeActivations()} (ran as {transforms})",
                 Variant.A4 => "A4 (all tokens 4-bit, no transform)",
                 _ => "A8 (all tokens 8-bit, no transform)",
             };

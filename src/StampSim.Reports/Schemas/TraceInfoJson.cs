@@ -44,10 +44,10 @@ public static class TraceInfoJson
         ["median_channel_max"] = s.MedianChannelMax,
         ["outlier_factor"] = s.OutlierFactor,
         ["outlier_channels"] = new JsonArray(s.OutlierChannels.Select(c => (JsonNode)c).ToArray()),
-        ["first_tokens"] = s.FirstTokens,
-        ["energy_first_before"] = JsonNumbers.Of(s.EnergyFirstBefore),
-        ["energy_first_after"] = JsonNumbers.Of(s.EnergyFirstAfter),
-        ["transform"] = s.Transform,
+        ["first_tokens"] = s.Compaction.HiTokens,
+        ["energy_first_before"] = JsonNumbers.Of(s.Compaction.HiShareBefore),
+        ["energy_first_after"] = JsonNumbers.Of(s.Compaction.HiShareAfter),
+        ["transform"] = s.Compaction.Transform,
         ["lag1_autocorrelation"] = JsonNumbers.Of(s.Lag1Autocorrelation),
     };
 }

@@ -26,26 +26,17 @@ public static class SweepReport
         var plots = table.Feasible.Any() ? SweepPlots.Render(table, Path.Combine(dir, Folder.ReportFiles.Plots)) : [];
         AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Markdown), Markdown(table, state, engineRuns, plots, provenance));
         AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Html), Html.SweepHtml.Build(table, state, engineRuns, plots, provenance, dir));
-        var manifest = new JsonObject
+        var subject = new JsonObject
         {
-            ["format"] = Format,
-            ["format_version"] = 1,
-            ["tool"] = new JsonObject { ["name"] = "stampsim", ["version"] = provenance.ToolVersion, ["build_commit"] = provenance.BuildCommit, ["git_commit"] = provenance.Git.Commit, ["git_dirty"] = provenance.Git.Dirty },
-            ["command_line"] = new JsonArray(provenance.CommandLine.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
-            ["command"] = provenance.CommandText,
-            ["working_directory"] = provenance.WorkingDirectory,
             ["spec"] = spec.Source,
             ["spec_hash"] = state.SpecHash,
             ["configs"] = new JsonArray(spec.Configs.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
             ["traces"] = new JsonArray(spec.Traces.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
             ["seed"] = spec.Sampling.Random is null ? null : spec.Sampling.Seed,
             ["points"] = state.Points,
-            ["machine"] = new JsonObject { ["os"] = provenance.Os, ["architecture"] = provenance.Architecture, ["cpu_count"] = provenance.CpuCount, ["dotnet"] = provenance.DotNet },
-            ["started_utc"] = provenance.Started.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-            ["finished_utc"] = provenance.Finished.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
         };
-        manifest["files"] = new JsonArray(ManifestJson.Inventory(dir).Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToArray());
-        AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.ManifestJson), manifest.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.ManifestJson),
+            ProvenanceBuilder.ManifestText(Format, ProvenanceBuilder.ForFolder(provenance, dir), subject));
     }
 
     private static string Markdown(SweepTable t, SweepState state, int engineRuns, IReadOnlyList<PlotFile> plots, RunProvenance p)

@@ -56,7 +56,7 @@ public static class LayersCsv
         [
             layer.Layer.Name, layer.Layer.Kind, layer.Layer.Block?.ToString() ?? "", outcome.Config.Label, v.Key(),
             shape.Tokens.ToString(), shape.Features.ToString(), shape.Outputs.ToString(), shape.Macs.ToString(), r.Transform,
-            Math.Min(r.Numerics.HiTokens, shape.Tokens).ToString(), r.Numerics.HiBits.ToString(), r.Numerics.LoBits.ToString(),
+            r.HiTokens.ToString(), r.Numerics.HiBits.ToString(), r.Numerics.LoBits.ToString(),
             CsvText.Number(m.SqnrDb), CsvText.Number(m.ActSqnrDb), CsvText.Number(m.PayloadBits), CsvText.Number(m.BitsWithMetadata),
             m.OverflowEvents.ToString(), cost.Feasible ? "true" : "false",
         ];

@@ -2,6 +2,7 @@ using System.Text;
 using StampSim.Config;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Plots;
+using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 
 namespace StampSim.Reports.Writers;
@@ -17,8 +18,8 @@ public static class ReportWriter
         Text(folder, ReportFiles.Html, Html.RunHtml.Build(run, plots, folder));
         Text(folder, ReportFiles.LayersCsv, LayersCsv.Build(run));
         Text(folder, ReportFiles.ResultJson, ResultJson.Build(run).ToJsonString(ConfigJson.Options) + "\n");
-        var manifest = ManifestJson.Build(run, ManifestJson.Inventory(folder));
-        Text(folder, ReportFiles.ManifestJson, manifest.ToJsonString(ConfigJson.Options) + "\n");
+        Text(folder, ReportFiles.ManifestJson,
+            ProvenanceBuilder.ManifestText(ManifestJson.Format, ProvenanceBuilder.ForFolder(run.Provenance, folder), ManifestJson.Subject(run)));
     }
 
     private static void Text(string folder, string name, string text)

@@ -72,7 +72,7 @@ public sealed class TestVectors
     public static TestVectors Generate(StampConfig config, LayerInputs inputs, int? tokenCount, ExecutionOptions options)
     {
         var design = RtlDesign.From(config);
-        var result = new LayerEvaluator(options).RunNumerics(new LayerSubject(inputs.Name), inputs, config.Numerics, config.MacArray.Rows, keepIntermediates: true).Result;
+        var result = new LayerEvaluator(options).RunNumerics(new LayerSubject(inputs.Name), inputs, config.Golden, keepIntermediates: true).Result;
         var qx = result.Activations;
         var qw = result.Weights;
         int s = qx.Tokens, d = qx.Features, n = qw.Outputs, groups = qx.Groups;

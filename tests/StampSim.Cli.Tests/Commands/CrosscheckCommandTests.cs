@@ -15,7 +15,7 @@ public class CrosscheckCommandTests
     private static LayerResult Golden(string x, string w, string b)
     {
         var cfg = StampConfig.Load(null, ["numerics.hi_tokens=6", "numerics.act_group=8", "mac_array.rows=5"]);
-        return new StampLayer(cfg.Numerics, cfg.MacArray.Rows).Run(new LayerInputs(
+        return new StampLayer(cfg.Golden).Run(new LayerInputs(
             NpyFile.ReadMatrix(x, "X").Matrix, NpyFile.ReadMatrix(w, "W").Matrix, NpyFile.ReadVector(b, "bias").Vector), keepIntermediates: true);
     }
 

@@ -25,7 +25,7 @@ public class LayerCommandTests
         var y = NpyFile.ReadFloat32(dir.File("y.npy"));
         Assert.Equal(new long[] { 40, 24 }, y.Shape);
         var cfg = StampConfig.Load(null, ["numerics.hi_tokens=8"]);
-        var expected = new StampLayer(cfg.Numerics, cfg.MacArray.Rows).Run(new LayerInputs(
+        var expected = new StampLayer(cfg.Golden).Run(new LayerInputs(
             NpyFile.ReadMatrix(x, "X").Matrix, NpyFile.ReadMatrix(w, "W").Matrix, NpyFile.ReadVector(b, "bias").Vector));
         TestData.AssertBitsEqual(expected.Y.Data, y.Data, "Y");
 

@@ -16,6 +16,9 @@ public class ModelCommandTests
         Assert.Contains("edge-npu", r.Out);
         foreach (var f in new[] { "report.md", "report.html", "model.csv", "result.json", "manifest.json", "plots/time_by_class.edge-npu.png", "plots/ttft.edge-npu.svg" })
             Assert.True(File.Exists(Path.Combine(out_, f)), f);
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(out_, "manifest.json")))!;
+        Assert.Matches("^([0-9a-f]{40}|unknown)$", (string?)manifest["tool"]!["build_commit"]);
+        Assert.StartsWith("stampsim model --arch stories260K", (string?)manifest["command"]);
         var doc = JsonNode.Parse(File.ReadAllText(json))!;
         var stamp = doc["configs"]!["edge-npu"]!["variants"]!["stamp"]!;
         foreach (var key in new[] { "ttft_s", "tpot_s", "tokens_per_s", "energy_j", "energy_per_token_j", "dram_bytes", "prefill", "decode" })

@@ -14,14 +14,14 @@ public class ActivationStatisticsTests
     {
         // 4 tokens x 3 channels; channel 2 holds the outlier -40 at token 1.
         var x = new Matrix<float>(4, 3, [1, -2, 1, 2, 1, -40, 1, 2, 1, -2, 1, 1]);
-        var s = ActivationStatistics.Compute(x, new IdentityTransform(4), firstTokens: 1, outlierFactor: 8);
+        var s = ActivationStatistics.Compute(x, new IdentityTransform(4), hiTokens: 1, outlierFactor: 8);
         Assert.Equal((40.0, 1, 2), (s.MaxAbs, s.MaxAbsToken, s.MaxAbsChannel));
         Assert.Equal(2.0, s.MedianChannelMax); // channel maxima 2, 2, 40
         Assert.Equal([2], s.OutlierChannels);
         double total = 1 + 4 + 1 + 4 + 1 + 1600 + 1 + 4 + 1 + 4 + 1 + 1;
-        Assert.Equal(6 / total, s.EnergyFirstBefore, 15);
-        Assert.Equal(s.EnergyFirstBefore, s.EnergyFirstAfter);
-        Assert.Equal("none", s.Transform);
+        Assert.Equal(6 / total, s.Compaction.HiShareBefore, 15);
+        Assert.Equal(s.Compaction.HiShareBefore, s.Compaction.HiShareAfter);
+        Assert.Equal("none", s.Compaction.Transform);
     }
 
     [Fact]
@@ -29,9 +29,9 @@ public class ActivationStatisticsTests
     {
         // A constant sequence: after a full Haar transform all energy sits in the first coefficient.
         var x = new Matrix<float>(8, 1, [3, 3, 3, 3, 3, 3, 3, 3]);
-        var s = ActivationStatistics.Compute(x, new HaarTransform(8, 3, One), firstTokens: 1, outlierFactor: 8);
-        Assert.Equal(1.0 / 8, s.EnergyFirstBefore, 15);
-        Assert.Equal(1.0, s.EnergyFirstAfter, 6);
+        var s = ActivationStatistics.Compute(x, new HaarTransform(8, 3, One), hiTokens: 1, outlierFactor: 8);
+        Assert.Equal(1.0 / 8, s.Compaction.HiShareBefore, 15);
+        Assert.Equal(1.0, s.Compaction.HiShareAfter, 6);
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public class ActivationStatisticsTests
         using var trace = TraceFile.Open(TraceFixtures.Path("grid.safetensors"));
         var numerics = new NumericsConfig { Transform = SequenceTransformKind.Haar2d, HiTokens = 2 };
         var stats = Assert.Single(LayerStatistics.ForTrace(trace, numerics, 8, One));
-        Assert.Equal("prefix(1) + haar2d(grid=2x4, levels=1)", stats.Statistics.Transform);
-        Assert.Equal(2, stats.Statistics.FirstTokens);
+        Assert.Equal("prefix(1) + haar2d(grid=2x4, levels=1)", stats.Statistics.Compaction.Transform);
+        Assert.Equal(2, stats.Statistics.Compaction.HiTokens);
     }
 
     [Fact]

@@ -16,9 +16,9 @@ public class LargeStatisticsTests
         for (int i = 0; i < data.Length; i++) data[i] = (float)(rng.NextDouble() * 0.06 - 0.03);
         data[2000 * d + 14000] = -5.72f;
         data[3] = 0.034f;
-        var stats = ActivationStatistics.Compute(new Matrix<float>(s, d, data), new IdentityTransform(s), firstTokens: 64, outlierFactor: 8);
+        var stats = ActivationStatistics.Compute(new Matrix<float>(s, d, data), new IdentityTransform(s), hiTokens: 64, outlierFactor: 8);
         Assert.Equal((5.72f, 2000, 14000), ((float)stats.MaxAbs, stats.MaxAbsToken, stats.MaxAbsChannel));
         Assert.Equal([14000], stats.OutlierChannels);
-        Assert.InRange(stats.EnergyFirstBefore, 0.02, 0.04);
+        Assert.InRange(stats.Compaction.HiShareBefore, 0.02, 0.04);
     }
 }

@@ -96,7 +96,7 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
     private LayerResult AssertIdentical(string name, LayerInputs inputs, string[] sets, bool ordered)
     {
         var cfg = StampConfig.Load(null, sets);
-        var golden = new StampLayer(cfg.Numerics, cfg.MacArray.Rows, new ExecutionOptions(ForceOrderedGemm: ordered)).Run(inputs, keepIntermediates: true);
+        var golden = new StampLayer(cfg.Golden, new ExecutionOptions(ForceOrderedGemm: ordered)).Run(inputs, keepIntermediates: true);
         var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray.Rows, ordered).Run(inputs);
         foreach (var stage in LayerComparison.Compare(inputs, golden, gpu))
             Assert.True(stage.Matches, $"{name} (ordered={ordered}): {stage.Stage}: {stage.Mismatches} mismatches, first at {stage.FirstMismatchText}: expected {stage.FirstExpected}, got {stage.FirstActual}");

@@ -62,7 +62,7 @@ public sealed class QuantizedLinearExecutorTests(SharedModels models, ITestOutpu
         var w = Random(32, 64, 4);
         var bias = Random(1, 32, 5).Data;
         var numerics = new NumericsConfig();
-        var expected = new StampLayer(numerics, new MacArrayConfig().Rows).Run(new LayerInputs(x, w, bias)).Y;
+        var expected = new StampLayer(new GoldenSettings(numerics, new MacArrayConfig().Rows)).Run(new LayerInputs(x, w, bias)).Y;
         var y = new QuantizedLinearExecutor(numerics).Linear(new LinearCall("layers.0.feed_forward.w1", LinearKind.MlpGate, 0, x, w, bias));
         Assert.Equal(expected.Data, y.Data);
     }

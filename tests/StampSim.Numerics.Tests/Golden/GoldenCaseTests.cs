@@ -47,7 +47,7 @@ public class GoldenCaseTests
         var options = new ExecutionOptions(threads, k, forceOrdered);
         var inputs = golden.Inputs();
         var x = inputs.X;
-        var result = new StampLayer(cfg.Numerics, cfg.MacArray.Rows, options).Run(inputs, keepIntermediates: true);
+        var result = new StampLayer(cfg.Golden, options).Run(inputs, keepIntermediates: true);
         bool isDct = cfg.Numerics.Transform == SequenceTransformKind.Dct;
 
         Assert.Equal(meta.GetProperty("levels").GetInt32(), result.Transform.Levels);
@@ -76,7 +76,7 @@ public class GoldenCaseTests
         using var golden = GoldenCase.Load(name);
         var (cfg, npz) = (golden.Config, golden.Npz);
         if (cfg.Numerics.Transform != SequenceTransformKind.Dct) return;
-        var result = new StampLayer(cfg.Numerics, cfg.MacArray.Rows).Run(golden.Inputs());
+        var result = new StampLayer(cfg.Golden).Run(golden.Inputs());
         Assert.True(TestData.MaxUlp(npz.ReadFloat32("y").Data, result.Y.Data) <= 64, "DCT layer output strays from the float64 reference path");
     }
 

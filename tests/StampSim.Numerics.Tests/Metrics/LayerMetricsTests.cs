@@ -16,7 +16,7 @@ public class LayerMetricsTests
     {
         var inputs = Inputs();
         var numerics = new NumericsConfig();
-        var result = new StampLayer(numerics, 16).Run(inputs);
+        var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
         var reference = LayerMetrics.Compute(inputs, result, numerics, new ExecutionOptions(1));
         foreach (int threads in new[] { 2, 3, 8 })
             Assert.Equal(reference, LayerMetrics.Compute(inputs, result, numerics, new ExecutionOptions(threads)));
@@ -27,7 +27,7 @@ public class LayerMetricsTests
     {
         var inputs = Inputs();
         var numerics = new NumericsConfig();
-        var result = new StampLayer(numerics, 16).Run(inputs);
+        var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
         var qx = result.Activations;
         int s = qx.Tokens, d = qx.Features;
 

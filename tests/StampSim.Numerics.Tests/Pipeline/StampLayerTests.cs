@@ -26,10 +26,10 @@ public class StampLayerTests
     public void Output_is_identical_for_every_thread_count_and_kernel(NumericsConfig numerics)
     {
         var inputs = Inputs(128, 64, 48, 1);
-        var reference = new StampLayer(numerics, Rows, new ExecutionOptions(1, GemmKernel.Scalar)).Run(inputs).Y.Data;
+        var reference = new StampLayer(new GoldenSettings(numerics, Rows), new ExecutionOptions(1, GemmKernel.Scalar)).Run(inputs).Y.Data;
         foreach (var kernel in StampSim.Gemm.MicroKernels.Supported(numerics.WeightBits))
             foreach (int threads in new[] { 2, 3, 8 })
-                TestData.AssertBitsEqual(reference, new StampLayer(numerics, Rows, new ExecutionOptions(threads, kernel)).Run(inputs).Y.Data, $"{kernel}/{threads}");
+                TestData.AssertBitsEqual(reference, new StampLayer(new GoldenSettings(numerics, Rows), new ExecutionOptions(threads, kernel)).Run(inputs).Y.Data, $"{kernel}/{threads}");
     }
 
     [Theory]
@@ -37,7 +37,7 @@ public class StampLayerTests
     public void Theorem_1_bound_holds_and_stamp_beats_plain_4_bit(NumericsConfig numerics)
     {
         var inputs = Inputs(128, 64, 48, 7);
-        var result = new StampLayer(numerics, Rows).Run(inputs);
+        var result = new StampLayer(new GoldenSettings(numerics, Rows)).Run(inputs);
         var m = LayerMetrics.Compute(inputs, result, numerics, ExecutionOptions.Default);
         Assert.True(m.ActErrorSq <= m.Theorem1Bound, $"measured {m.ActErrorSq} > bound {m.Theorem1Bound}");
         Assert.True(double.IsFinite(m.SqnrDb) && m.SqnrDb > 0);
@@ -49,8 +49,8 @@ public class StampLayerTests
         var inputs = new LayerInputs(TestData.Activations(512, 64, 3, rho: 0.98), TestData.Weights(32, 64, 4), null);
         var stamp = new NumericsConfig();
         var a4 = stamp.UniformBaseline(4);
-        double sqnrStamp = LayerMetrics.Compute(inputs, new StampLayer(stamp, Rows).Run(inputs), stamp, ExecutionOptions.Default).ActSqnrDb;
-        double sqnrA4 = LayerMetrics.Compute(inputs, new StampLayer(a4, Rows).Run(inputs), a4, ExecutionOptions.Default).ActSqnrDb;
+        double sqnrStamp = LayerMetrics.Compute(inputs, new StampLayer(new GoldenSettings(stamp, Rows)).Run(inputs), stamp, ExecutionOptions.Default).ActSqnrDb;
+        double sqnrA4 = LayerMetrics.Compute(inputs, new StampLayer(new GoldenSettings(a4, Rows)).Run(inputs), a4, ExecutionOptions.Default).ActSqnrDb;
         Assert.True(sqnrStamp > sqnrA4 + 1, $"STaMP {sqnrStamp:F2} dB vs A4 {sqnrA4:F2} dB");
     }
 
@@ -59,7 +59,7 @@ public class StampLayerTests
     {
         var inputs = Inputs(256, 32, 8, 2);
         var n = new NumericsConfig();
-        var m = LayerMetrics.Compute(inputs, new StampLayer(n, Rows).Run(inputs), n, ExecutionOptions.Default);
+        var m = LayerMetrics.Compute(inputs, new StampLayer(new GoldenSettings(n, Rows)).Run(inputs), n, ExecutionOptions.Default);
         Assert.Equal(4 + 4.0 * 64 / 256, m.PayloadBits, 12);
         Assert.Equal(m.PayloadBits + 32.0 / 32, m.BitsWithMetadata, 12);
     }
@@ -78,7 +78,7 @@ public class StampLayerTests
         for (int c = 0; c < n; c++) w[c, 0] = 7;
         var numerics = new NumericsConfig { Transform = SequenceTransformKind.None, HiTokens = 0 };
         var inputs = new LayerInputs(x, w, null);
-        var m = LayerMetrics.Compute(inputs, new StampLayer(numerics, Rows).Run(inputs), numerics, ExecutionOptions.Default);
+        var m = LayerMetrics.Compute(inputs, new StampLayer(new GoldenSettings(numerics, Rows)).Run(inputs), numerics, ExecutionOptions.Default);
         Assert.Equal(double.PositiveInfinity, m.SqnrDb);
         Assert.Equal(double.PositiveInfinity, m.ActSqnrDb);
     }
@@ -97,7 +97,7 @@ public class StampLayerTests
             "group" => new NumericsConfig { ActGroup = 16 },
             _ => new NumericsConfig { Transform = SequenceTransformKind.Haar2d, Grid = new TokenGrid(8, 8) },
         };
-        var e = Assert.Throws<InputException>(() => new StampLayer(numerics, Rows).Run(Inputs(s, d, 8, 1)));
+        var e = Assert.Throws<InputException>(() => new StampLayer(new GoldenSettings(numerics, Rows)).Run(Inputs(s, d, 8, 1)));
         Assert.Equal(message, e.Message);
     }
 

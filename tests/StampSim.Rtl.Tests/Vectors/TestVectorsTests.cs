@@ -16,7 +16,7 @@ public class TestVectorsTests
         var config = RtlBench.Config(name, "mac_array.rows=5", "numerics.hi_tokens=3", "numerics.accumulator.tree_bits=10",
             "numerics.accumulator.acc_bits=12", $"numerics.accumulator.overflow={overflow}", $"numerics.act_group={group}");
         var inputs = RandomLayer.Create(8, 48, 6, seed: 3);
-        var engine = new StampLayer(config.Numerics, config.MacArray.Rows, RtlBench.Serial).Run(inputs, keepIntermediates: true);
+        var engine = new StampLayer(config.Golden, RtlBench.Serial).Run(inputs, keepIntermediates: true);
         var v = TestVectors.Generate(config, inputs, null, RtlBench.Serial);
 
         Assert.Equal(engine.Intermediates!.Accumulators, v.Accumulators);

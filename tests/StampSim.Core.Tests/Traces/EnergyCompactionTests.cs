@@ -1,9 +1,10 @@
 using StampSim.Numerics;
-using StampSim.Reports.Analysis;
+using StampSim.Traces;
 using StampSim.Tensors;
+using StampSim.Tests.Support;
 using StampSim.Transforms;
 
-namespace StampSim.Tests.Analysis;
+namespace StampSim.Tests.Traces;
 
 public class EnergyCompactionTests
 {
@@ -36,5 +37,13 @@ public class EnergyCompactionTests
         }
         // Correlated tokens: the low-pass band holds more than its share.
         Assert.True(c.HiShareAfter > c.HiShareBefore + 0.3, $"{c.HiShareBefore} -> {c.HiShareAfter}");
+    }
+
+    [Fact]
+    public void The_hi_token_count_must_be_the_effective_one()
+    {
+        var x = TestData.Activations(8, 2, seed: 1);
+        Assert.Throws<ArgumentOutOfRangeException>(() => { EnergyCompaction.Compute(x, Haar(8, 1), hiTokens: 9); });
+        Assert.Equal(0, EnergyCompaction.Compute(x, Haar(8, 1), hiTokens: 0).HiShareAfter);
     }
 }
