@@ -73,7 +73,7 @@ internal static class RunCommand
             var n = config.Config.Numerics;
             o.WriteLine();
             o.WriteLine($"config {config.Label}: {mac.Rows}x{mac.Cols} {Numerics.ConfigNames.Of(mac.Multiplier)} array, " +
-                        $"STaMP {Numerics.ConfigNames.Of(n.Transform)} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
+                        $"STaMP {n.Transform.Name} with {n.HiTokens} tokens at {n.HiBits} bits, rest {n.LoBits}; energy table {config.Accelerator.Energy.Hash}");
             o.WriteLine(SummaryTable.Legend);
             foreach (var line in SummaryTable.PerLayer(result, config.Label).PlainLines("  ")) o.WriteLine(line);
             if (SummaryTable.DramNote(result, config.Label) is { } dram) o.WriteLine(dram + ".");

@@ -25,7 +25,7 @@ internal sealed class OperatorNumerics(StampConfig config, Variant variant)
     public string Describe(Phase phase)
     {
         var n = For(OperandRole.BlockLinear, phase);
-        string act = n.Transform == SequenceTransformKind.None ? $"A{n.LoBits} per token" : $"STaMP {ConfigNames.Of(n.Transform)}: {n.HiTokens} tokens A{n.HiBits}, rest A{n.LoBits}";
+        string act = n.Transform == SequenceTransformKind.None ? $"A{n.LoBits} per token" : $"STaMP {n.Transform.Name}: {n.HiTokens} tokens A{n.HiBits}, rest A{n.LoBits}";
         return $"W{n.WeightBits} {act}" + (phase == Phase.Decode && variant == Variant.Stamp ? " (STaMP's decode fallback: one token has no sequence to transform)" : "");
     }
 }
