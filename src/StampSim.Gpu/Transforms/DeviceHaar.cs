@@ -9,7 +9,8 @@ namespace StampSim.Gpu.Transforms;
 /// <summary><c>haar</c>: one butterfly kernel launch per level.</summary>
 internal sealed class DeviceHaar : IDeviceSequenceTransform
 {
-    private static readonly float InvSqrt2 = (float)(1.0 / Math.Sqrt(2.0));
+    /// <summary>The butterfly scale 1/√2 in float32, as the golden engine computes it; also <see cref="DeviceHaar2d"/>'s.</summary>
+    internal static readonly float InvSqrt2 = (float)(1.0 / Math.Sqrt(2.0));
 
     /// <inheritdoc />
     public SequenceTransformKind Kind => SequenceTransformKind.Haar;

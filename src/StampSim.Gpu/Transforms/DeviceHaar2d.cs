@@ -9,8 +9,6 @@ namespace StampSim.Gpu.Transforms;
 /// <summary><c>haar2d</c>: one 2-D butterfly kernel launch per level, over the shrinking low band.</summary>
 internal sealed class DeviceHaar2d : IDeviceSequenceTransform
 {
-    private static readonly float InvSqrt2 = (float)(1.0 / Math.Sqrt(2.0));
-
     /// <inheritdoc />
     public SequenceTransformKind Kind => SequenceTransformKind.Haar2d;
 
@@ -26,7 +24,7 @@ internal sealed class DeviceHaar2d : IDeviceSequenceTransform
             int h = grid.Height >> j, w = grid.Width >> j;
             var work = device.Work((long)h * w * cols);
             var kernel = forward ? device.Kernels.Haar2dForward : device.Kernels.Haar2dInverse;
-            kernel(work.Stride, work, region, tmp.View, h, w, cols, InvSqrt2);
+            kernel(work.Stride, work, region, tmp.View, h, w, cols, DeviceHaar.InvSqrt2);
             tmp.View.SubView(0, work.Count).CopyTo(region.SubView(0, work.Count));
         }
         device.Accelerator.Synchronize();
