@@ -2,21 +2,6 @@ using System.Text.Json.Serialization;
 
 namespace StampSim.Numerics;
 
-/// <summary>Sequence transform applied along the token axis (numerics contract, stage 1).</summary>
-public enum SequenceTransformKind
-{
-    /// <summary>Identity.</summary>
-    None,
-    /// <summary>1-D Haar DWT (the default).</summary>
-    Haar,
-    /// <summary>2-D Haar DWT over a token grid.</summary>
-    Haar2d,
-    /// <summary>Orthonormal DCT-II.</summary>
-    Dct,
-    /// <summary>Normalised Walsh–Hadamard transform.</summary>
-    Wht,
-}
-
 /// <summary>Optional transform along the feature axis (stage 0).</summary>
 public enum FeatureTransformKind
 {
@@ -162,7 +147,7 @@ public sealed record NumericsConfig
     public string DescribeActivations()
     {
         string bits = HiTokens == 0 || HiBits == LoBits ? $"A{LoBits} per token" : $"{HiTokens} tokens A{HiBits}, rest A{LoBits}";
-        return Transform == SequenceTransformKind.None ? bits : $"STaMP {ConfigNames.Of(Transform)}: {bits}";
+        return Transform == SequenceTransformKind.None ? bits : $"STaMP {Transform.Name}: {bits}";
     }
 
     /// <summary>

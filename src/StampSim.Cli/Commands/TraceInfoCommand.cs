@@ -54,7 +54,7 @@ internal static class TraceInfoCommand
         var first = layers[0].Statistics;
         o.WriteLine($"statistics max|x| over the layer's activations; outliers: channels whose max|x| exceeds {Display.General(first.OutlierFactor)} x the median channel max;");
         o.WriteLine($"           E{numerics.HiTokens}: share of sum x^2 in the first {numerics.HiTokens} tokens (numerics.hi_tokens) before / after the configured " +
-                    $"{ConfigNames.Of(numerics.Transform)} transform; lag1: lag-1 autocorrelation along the sequence, mean over channels");
+                    $"{numerics.Transform.Name} transform; lag1: lag-1 autocorrelation along the sequence, mean over channels");
         o.WriteLine();
 
         var tensors = new TextTable("key", "dtype", "shape", ">size");

@@ -101,6 +101,10 @@ public sealed class ConfigSection
     public T RequiredEnum<T>(string key) where T : struct, System.Enum =>
         Required(key, (text, mark) => ParseEnum<T>(text, mark, key));
 
+    /// <summary>One of the names <paramref name="known"/> (e.g. a registry's), or <paramref name="default"/> when absent.</summary>
+    public string OneOf(string key, string @default, IReadOnlyList<string> known) =>
+        Scalar(key, @default, (text, mark) => known.Contains(text) ? text : throw UnknownValue(text, known, mark, key));
+
     /// <summary>A value parsed by <paramref name="parse"/>, which throws <see cref="FormatException"/> with a reason.</summary>
     public T Parsed<T>(string key, T @default, Func<string, T> parse) =>
         Scalar(key, @default, (text, mark) => Wrap(parse, text, mark, key));
@@ -223,8 +227,12 @@ public sealed class ConfigSection
     private T ParseEnum<T>(string text, SourceMark mark, string key) where T : struct, System.Enum
     {
         if (ConfigNames.TryParse<T>(text, out var value)) return value;
-        var names = ConfigNames.All<T>();
+        throw UnknownValue(text, ConfigNames.All<T>(), mark, key);
+    }
+
+    private InputException UnknownValue(string text, IReadOnlyList<string> names, SourceMark mark, string key)
+    {
         string? hint = DidYouMean.Closest(text, names);
-        throw Error(mark, key, $"unknown value '{text}' (expected one of: {string.Join(", ", names)})" + (hint is null ? "" : $"; did you mean '{hint}'?"));
+        return Error(mark, key, $"unknown value '{text}' (expected one of: {string.Join(", ", names)})" + (hint is null ? "" : $"; did you mean '{hint}'?"));
     }
 }

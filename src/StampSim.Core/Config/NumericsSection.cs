@@ -1,4 +1,5 @@
 using StampSim.Numerics;
+using StampSim.Transforms;
 
 namespace StampSim.Config;
 
@@ -11,7 +12,7 @@ public static class NumericsSection
         var d = new NumericsConfig();
         var result = new NumericsConfig
         {
-            Transform = s.Enum("transform", d.Transform),
+            Transform = new SequenceTransformKind(s.OneOf("transform", d.Transform.Name, SequenceTransformRegistry.BuiltIn.Names)),
             Levels = s.IntOrAuto("levels", d.Levels, 0, 30),
             Grid = ReadGrid(s),
             PrefixTokens = s.Int("prefix_tokens", d.PrefixTokens, 0, int.MaxValue),

@@ -1,22 +1,11 @@
 namespace StampSim.Inference;
 
-/// <summary>The kind of network, which decides its operators and phases.</summary>
-public enum ModelFamily
-{
-    /// <summary>A decoder-only LM (LLaMA, Mistral, Qwen2): causal prefill, then decode steps with a KV cache.</summary>
-    Decoder,
-    /// <summary>A ViT encoder: one pass over the patch tokens and the CLS token, no mask.</summary>
-    Vit,
-    /// <summary>A diffusion transformer (PixArt): self-attention over latent patches, cross-attention to text tokens, one pass per step.</summary>
-    Dit,
-}
-
 /// <summary>
 /// The shape of a whole transformer, as far as its cost depends on it (from a Hugging Face
 /// <c>config.json</c> or an embedded preset; <see cref="ArchitectureReader"/>).
 /// </summary>
 /// <param name="Name">Preset name or file.</param>
-/// <param name="Family">Network kind.</param>
+/// <param name="Family">Network kind (its registered descriptor).</param>
 /// <param name="Hidden">Hidden size d.</param>
 /// <param name="Intermediate">MLP width.</param>
 /// <param name="Layers">Transformer blocks.</param>

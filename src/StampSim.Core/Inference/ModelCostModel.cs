@@ -29,8 +29,8 @@ public static class ModelCostModel
             var numerics = new OperatorNumerics(config, v);
             string? infeasible = null;
             var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
-            var d = arch.Family == ModelFamily.Decoder ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
-            return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family == ModelFamily.Decoder ? numerics.Describe(Inference.Phase.Decode) : null,
+            var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+            return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
                 p, d, request, infeasible);
         }).ToList();
     }

@@ -13,7 +13,7 @@ public static class VectorOps
         // max, subtract, exp, sum, scale by 1/sum
         OperatorClass.Softmax => (1 + 1 + 4 + 1, 4 + 1),
         // RMSNorm: square, accumulate, normalise, gain; LayerNorm adds the mean (accumulate, subtract) and a bias
-        OperatorClass.Norm => arch.Family == ModelFamily.Decoder ? (1, 3) : (4, 3),
+        OperatorClass.Norm => arch.Family.RmsNorm ? (1, 3) : (4, 3),
         // rotate a pair: x*cos - y*sin (per element: two multiplies and an add)
         OperatorClass.Rope => (1, 2),
         // SwiGLU: sigmoid (exp, 1 + e, Newton reciprocal) times x, times up; GELU (tanh form): x^3, scale, add, tanh, 1 + t, x/2 * (...)

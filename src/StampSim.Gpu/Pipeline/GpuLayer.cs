@@ -3,6 +3,7 @@ using ILGPU;
 using StampSim.Gemm;
 using StampSim.Gpu.Kernels;
 using StampSim.Gpu.Runtime;
+using StampSim.Gpu.Transforms;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Quantization;
@@ -52,7 +53,7 @@ public sealed class GpuLayer
         bool hadamard = Numerics.FeatureTransform == FeatureTransformKind.Hadamard;
         if (hadamard) FeatureHadamard.Validate(d);
         var acc = _device.Accelerator;
-        var transforms = new DeviceTransforms(_device, plan);
+        var transforms = new DeviceTransforms(_device, plan, DeviceSequenceTransforms.BuiltIn);
 
         // Stages 0 and 1.
         using var x = acc.Allocate1D(inputs.X.Data);

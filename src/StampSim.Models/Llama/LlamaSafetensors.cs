@@ -1,4 +1,4 @@
-using StampSim.Models.Io;
+using StampSim.Io;
 using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Traces.Safetensors;
@@ -24,7 +24,7 @@ public static class LlamaSafetensors
         // The model is named first: a wrong --model must not surface as a missing config.json beside it.
         StampSim.Io.InputFile.Require(path);
         configPath ??= Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "config.json");
-        var json = JsonConfigFile.Read(configPath);
+        var json = HfConfigJson.Read(configPath);
         using var file = SafetensorsFile.Open(path);
 
         var embeddingInfo = file.Info("tok_embeddings.weight");

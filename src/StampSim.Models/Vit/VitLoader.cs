@@ -1,4 +1,4 @@
-using StampSim.Models.Io;
+using StampSim.Io;
 using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Traces.Safetensors;
@@ -47,13 +47,13 @@ public static class VitLoader
     /// <summary>Reads the hyper-parameters; only the exact-erf <c>gelu</c> activation is supported.</summary>
     public static VitConfig ReadConfig(string configPath)
     {
-        var json = JsonConfigFile.Read(configPath);
+        var json = HfConfigJson.Read(configPath);
         string act = json.String("hidden_act", "gelu");
         if (act != "gelu")
             throw json.Error("hidden_act", $"'{act}' is not supported (only the exact erf 'gelu')");
         return new VitConfig(
             json.Int("hidden_size"), json.Int("num_hidden_layers"), json.Int("num_attention_heads"), json.Int("intermediate_size"),
-            json.Int("image_size"), json.Int("patch_size"), json.Int("num_channels", 3), json.Int("num_labels"),
+            json.Int("image_size"), json.Int("patch_size"), json.Int("num_channels", 3), json.Labels(),
             json.Double("layer_norm_eps", 1e-12), json.Bool("qkv_bias", true)).Validate(configPath);
     }
 

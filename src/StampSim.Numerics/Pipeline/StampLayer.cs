@@ -16,11 +16,13 @@ public sealed class StampLayer
     /// <summary>Creates a layer engine for the given numerics and MAC array.</summary>
     /// <param name="settings">The numerics and the MAC array's adder-tree length R.</param>
     /// <param name="options">Threads and kernels.</param>
-    public StampLayer(GoldenSettings settings, ExecutionOptions? options = null)
+    /// <param name="transforms">The sequence transforms <c>numerics.transform</c> names (default: the built-in ones).</param>
+    public StampLayer(GoldenSettings settings, ExecutionOptions? options = null, SequenceTransformRegistry? transforms = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.MacRows, 1);
         Settings = settings;
         Options = options ?? ExecutionOptions.Default;
+        Transforms = transforms ?? SequenceTransformRegistry.BuiltIn;
     }
 
     /// <summary>The numerics and the adder-tree length.</summary>
@@ -31,12 +33,15 @@ public sealed class StampLayer
     /// <summary>Threads and kernels.</summary>
     public ExecutionOptions Options { get; }
 
+    /// <summary>The sequence transforms <c>numerics.transform</c> is looked up in.</summary>
+    public SequenceTransformRegistry Transforms { get; }
+
     /// <summary>Runs the layer. With <paramref name="keepIntermediates"/>, accumulators and pre-inverse outputs are kept.</summary>
     /// <exception cref="InputException">The shapes do not suit the numerics (see the contract).</exception>
     public LayerResult Run(LayerInputs inputs, bool keepIntermediates = false)
     {
         int s = inputs.Tokens, d = inputs.Features, n = inputs.Outputs;
-        var transform = SequenceTransforms.Create(Numerics, s, Options);
+        var transform = Transforms.Create(Numerics, s, Options);
         int group = ActivationQuantizer.GroupSize(Numerics, d);
 
         // Stage 0 + 1: activations into the transformed domain (a copy; inputs stay untouched). Buffers

@@ -19,7 +19,7 @@ public static class ModelMarkdown
         sb.Append($"# Model-level cost: {a.Name}\n\n");
         sb.Append($"- **Model**: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads)" +
                   (a.Vocab > 0 ? $", vocabulary/classes {a.Vocab}" : "") + $". Source: {a.Source}\n");
-        sb.Append($"- **Run**: prompt {q.Prompt}, decode {q.Decode}, batch {q.Batch}" + (a.Family == Inference.ModelFamily.Dit ? $", {q.Steps} steps" : "") +
+        sb.Append($"- **Run**: prompt {q.Prompt}, decode {q.Decode}, batch {q.Batch}" + (a.Family.Diffuses ? $", {q.Steps} steps" : "") +
                   (q.LogitsAll ? ", logits of every prompt token" : "") + "\n");
         sb.Append($"- **Command**: `{r.Provenance.CommandText}`\n\n");
         sb.Append("## STaMP vs uniform A4 and A8\n\n");

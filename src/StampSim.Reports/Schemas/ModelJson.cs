@@ -46,7 +46,7 @@ public static class ModelJson
 
     private static JsonObject Architecture(ModelArchitecture a) => new()
     {
-        ["name"] = a.Name, ["family"] = ConfigNames.Of(a.Family), ["hidden"] = a.Hidden, ["intermediate"] = a.Intermediate,
+        ["name"] = a.Name, ["family"] = a.Family.Name, ["hidden"] = a.Hidden, ["intermediate"] = a.Intermediate,
         ["layers"] = a.Layers, ["heads"] = a.Heads, ["kv_heads"] = a.KvHeads, ["vocab"] = a.Vocab, ["qkv_bias"] = a.QkvBias,
         ["tokens"] = a.Tokens, ["text_tokens"] = a.TextTokens, ["source"] = a.Source,
     };
