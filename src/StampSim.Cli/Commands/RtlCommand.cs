@@ -16,6 +16,13 @@ internal static class RtlCommand
             RtlSynthCommand.Create(console),
         };
 
+    /// <summary>The <c>--force</c> of the folder-writing subcommands.</summary>
+    public static Option<bool> Force() =>
+        new("--force") { Description = "Replace an existing --out folder that an earlier run of the same subcommand wrote (the old one is removed only once the new one is complete)" };
+
+    /// <summary>The command line as typed, program name first, for the folder's manifest.</summary>
+    public static string[] CommandLine(ParseResult p) => ["stampsim", .. p.Tokens.Select(t => t.Value)];
+
     /// <summary>One line naming the design, for every subcommand's header.</summary>
     public static string Describe(RtlDesign d) =>
         $"rows {d.Rows}, {d.Multiplier switch

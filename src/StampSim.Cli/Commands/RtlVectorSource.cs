@@ -27,6 +27,10 @@ internal sealed class RtlVectorSource
     /// <summary>Tokens to keep, or null for all.</summary>
     public int? Tokens(ParseResult p) => p.GetValue(_tokens);
 
+    /// <summary>The input files the command line names (an output folder must not hold them).</summary>
+    public IEnumerable<string?> Files(ParseResult p) =>
+        p.GetValue(_trace) is { } t && t != BundledTrace.Name ? [p.GetValue(_x), p.GetValue(_weight), t] : [p.GetValue(_x), p.GetValue(_weight)];
+
     /// <summary>True when the command line names a layer.</summary>
     public bool Given(ParseResult p) => p.GetValue(_x) is not null || p.GetValue(_trace) is not null || p.GetValue(_random) is not null;
 

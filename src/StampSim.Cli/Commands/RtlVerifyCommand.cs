@@ -1,9 +1,11 @@
 using System.CommandLine;
 using StampSim.Config;
+using StampSim.Reports.Folder;
+using StampSim.Reports.Rtl;
+using StampSim.Reports.Writers;
 using StampSim.Rtl;
 using StampSim.Rtl.Simulation;
 using StampSim.Rtl.Vectors;
-using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
@@ -20,16 +22,18 @@ internal static class RtlVerifyCommand
         var source = new RtlVectorSource();
         var simulator = new Option<string>("--simulator") { Description = "verilator, iverilog or both", DefaultValueFactory = _ => "verilator" };
         var rtl = new Option<string?>("--rtl") { Description = "Verify this directory's RTL (module stamp_mac_column with the ports of docs/rtl.md) instead of the emitted one" };
-        var work = new Option<string?>("--out") { Description = "Keep the RTL, vectors and simulator builds in this directory (default: a temporary one, removed)" };
+        var work = new Option<string?>("--out") { Description = "Keep the RTL, vectors and simulator builds in this directory (new or empty, or an earlier rtl verify folder with --force; default: a temporary one, removed)" };
+        var force = RtlCommand.Force();
         var threads = CommonOptions.Threads();
         var kernel = CommonOptions.Kernel();
         var cmd = new Command("verify", "Run golden vectors through the RTL in a simulator and compare bit for bit (exit 1 on a mismatch).")
         {
-            config, set, simulator, rtl, work, threads, kernel,
+            config, set, simulator, rtl, work, force, threads, kernel,
         };
         foreach (var o in source.Options) cmd.Options.Add(o);
         cmd.SetAction(p =>
         {
+            var started = DateTimeOffset.UtcNow;
             var kinds = ParseSimulators(p.GetValue(simulator)!);
             var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             string? userRtl = p.GetValue(rtl);
@@ -39,7 +43,10 @@ internal static class RtlVerifyCommand
             var vectors = TestVectors.Generate(layerCfg, inputs, tokens, CommonOptions.Execution(p, threads, kernel));
 
             string? keep = p.GetValue(work);
-            string dir = keep ?? Path.Combine(Path.GetTempPath(), "stampsim-rtl-" + Guid.NewGuid().ToString("N"));
+            string?[] inputFiles = [p.GetValue(config), userRtl, .. source.Files(p)];
+            // A kept folder is written whole or not at all, like a report; the simulators get absolute paths either way.
+            using var kept = keep is null ? null : ReportFolder.Begin(keep, p.GetValue(force), RtlFolderManifest.VerifyFormat, inputFiles);
+            string dir = kept?.Staging ?? Path.Combine(Path.GetTempPath(), "stampsim-rtl-" + Guid.NewGuid().ToString("N"));
             try
             {
                 string vectorDir = Path.Combine(dir, "vectors");
@@ -57,6 +64,11 @@ internal static class RtlVerifyCommand
                     console.Out.WriteLine($"{Simulators.Name(kind)}: {result.Summary} " +
                                           $"(build {Display.Fixed(result.CompileSeconds, 1)} s, simulate {Display.Fixed(result.SimulateSeconds, 2)} s)");
                     if (result.Mismatches > 0) code = 1;
+                }
+                if (kept is not null)
+                {
+                    RtlFolderManifest.Write(dir, RtlFolderManifest.VerifyFormat, RtlCommand.CommandLine(p), started, inputFiles, RtlCommand.Describe(vectors.Design));
+                    kept.Commit();
                 }
                 return code;
             }

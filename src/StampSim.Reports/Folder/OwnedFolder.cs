@@ -22,7 +22,7 @@ public static class OwnedFolder
         if (Unlisted(full, format) is { } reason)
             throw new InputException($"{shown}: is not empty and is not a complete StampSim '{format}' folder ({reason}); it is never replaced, even with --force (choose another --out)");
         if (!force)
-            throw new InputException($"{shown}: already exists and is not empty; a report is never overwritten in place (choose another --out, or --force to replace it)");
+            throw new InputException($"{shown}: already exists and is not empty; an output folder is never written into (choose another --out, or --force to replace it)");
     }
 
     // Why the folder is not a complete folder of this format, or null when it is.
@@ -36,14 +36,16 @@ public static class OwnedFolder
         catch (InputException) { return $"{ReportFiles.ManifestJson} is not readable UTF-8"; }
         if (manifest?["format"] is not JsonValue v || !v.TryGetValue(out string? actual) || actual != format)
             return $"{ReportFiles.ManifestJson} is not of format '{format}'";
-        var listed = new HashSet<string>(StringComparer.Ordinal) { ReportFiles.ManifestJson };
+        // Path -> SHA-256 as written: a file added or edited by hand makes the folder the user's.
+        var listed = new Dictionary<string, string?>(StringComparer.Ordinal) { [ReportFiles.ManifestJson] = null };
         if (manifest["files"] is JsonArray files)
             foreach (var f in files)
-                if (f?["path"] is JsonValue p && p.TryGetValue(out string? rel)) listed.Add(rel);
+                if (f?["path"] is JsonValue p && p.TryGetValue(out string? rel)) listed[rel] = f["sha256"] is JsonValue h && h.TryGetValue(out string? sha) ? sha : null;
         foreach (var file in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
         {
             string rel = Path.GetRelativePath(full, file).Replace(Path.DirectorySeparatorChar, '/');
-            if (!listed.Contains(rel)) return $"{rel} is not in its manifest";
+            if (!listed.TryGetValue(rel, out string? sha)) return $"{rel} is not in its manifest";
+            if (sha is not null && Provenance.Sha256.OfFile(file) != sha) return $"{rel} was changed after it was written";
         }
         return null;
     }

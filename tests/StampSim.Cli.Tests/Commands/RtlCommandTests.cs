@@ -58,6 +58,47 @@ public class RtlCommandTests
         Assert.Contains("RTL from " + rtl, bad.Out);
     }
 
+    [Fact]
+    public void Folders_are_written_whole_never_into_a_users_folder_and_replaced_only_when_ours_and_unedited()
+    {
+        using var dir = new TempDir();
+        string emit = dir.File("emit");
+        Assert.Equal(0, Harness.Run("rtl", "emit", "--out", emit).Code);
+        Assert.Contains("manifest.json", Directory.GetFiles(emit).Select(Path.GetFileName));
+        Harness.AssertBadInput(Harness.Run("rtl", "emit", "--out", emit), "emit: already exists and is not empty");
+        Assert.Equal(0, Harness.Run("rtl", "emit", "--set", "mac_array.rows=7", "--out", emit, "--force").Code);
+        Assert.Contains("localparam int ROWS = 7;", File.ReadAllText(Path.Combine(emit, "stamp_config_pkg.sv")));
+
+        // A hand-edited column makes the folder the user's: even --force leaves it as it is.
+        string column = Path.Combine(emit, "stamp_mac_column.sv");
+        File.WriteAllText(column, "// mine\n");
+        Harness.AssertBadInput(Harness.Run("rtl", "emit", "--out", emit, "--force"), "stamp_mac_column.sv was changed after it was written");
+        Assert.Equal("// mine\n", File.ReadAllText(column));
+
+        // Another kind's folder, a user's folder and a file are refused by every folder-writing subcommand.
+        Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--out", emit, "--force"]), "is not a complete StampSim 'stampsim-rtl-vectors' folder");
+        string mine = dir.File("mine");
+        Directory.CreateDirectory(mine);
+        File.WriteAllText(Path.Combine(mine, "notes.txt"), "x");
+        Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--out", mine, "--force"]), "no manifest.json");
+        Harness.AssertBadInput(Harness.Run(["rtl", "verify", .. Random, "--out", mine]), "mine: is not empty and is not a complete StampSim 'stampsim-rtl-verify' folder");
+        Harness.AssertBadInput(Harness.Run("rtl", "emit", "--out", Path.Combine(mine, "notes.txt")), "notes.txt: exists and is a file; choose another --out");
+        Assert.Equal("x", File.ReadAllText(Path.Combine(mine, "notes.txt")));
+        Assert.Single(Directory.GetFiles(mine));
+    }
+
+    [SkippableFact]
+    public void Verify_keeps_its_folder_at_a_relative_out()
+    {
+        Require("iverilog");
+        using var dir = new TempDir();
+        using var child = ChildCli.Start(dir.Root, ["rtl", "verify", .. Random, "--simulator", "iverilog", "--out", "vdir"]);
+        Assert.True(child.WaitForExit(300_000), "rtl verify did not finish in 5 minutes");
+        Assert.True(child.ExitCode == 0, $"exit code {child.ExitCode}");
+        Assert.True(File.Exists(Path.Combine(dir.File("vdir"), "rtl", "stamp_config_pkg.sv")));
+        Assert.True(File.Exists(Path.Combine(dir.File("vdir"), "manifest.json")));
+    }
+
     [SkippableFact]
     public void Synth_reports_three_variants_and_writes_json()
     {
