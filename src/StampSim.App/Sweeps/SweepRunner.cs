@@ -38,6 +38,13 @@ public static class SweepRunner
         var spec = inputs.Spec;
         var all = SweepPlan.Expand(spec, inputs.Configs);
         var mine = options.ShardIndex is int shard ? all.Where(p => p.Index % options.ShardCount == shard).ToList() : all.ToList();
+        var evaluator = inputs.Evaluator(options.Execution ?? ExecutionOptions.Default);
+        // Every point against every layer, from the shapes, before anything is written or run: a bad point stops the sweep here, named.
+        foreach (var point in mine)
+        {
+            try { evaluator.Check(point); }
+            catch (InputException e) { throw new InputException($"{spec.Source}: point {point.Index} ({SweepPlan.Describe(spec, point.Values)}): {e.Message}", e); }
+        }
         SweepFolder.Prepare(options.OutDir, [spec.Source, .. spec.Configs, .. spec.Traces]);
         string pointsPath = Path.Combine(options.OutDir, SweepFolder.PointsFile);
         var state = new SweepState(inputs.Hash, spec.Source, options.ShardIndex, options.ShardCount, mine.Count, all.Count);
@@ -61,7 +68,6 @@ public static class SweepRunner
         var done = PointsCsv.Read(pointsPath, header);
         var pending = mine.Where(p => !done.ContainsKey(p.Index)).ToList();
 
-        var evaluator = inputs.Evaluator(options.Execution ?? ExecutionOptions.Default);
         int finished = 0;
         progress?.Invoke(new SweepProgress(done.Count, mine.Count, null));
         using (var file = new FileStream(pointsPath, FileMode.Append, FileAccess.Write, FileShare.Read))
@@ -69,7 +75,7 @@ public static class SweepRunner
             var gate = new object();
             Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, point =>
             {
-                var row = Encoding.UTF8.GetBytes(PointsCsv.Row(spec, point, evaluator.Evaluate(point)));
+                var row = Encoding.UTF8.GetBytes(PointsCsv.Row(spec, point, evaluator.EvaluateOrInfeasible(point)));
                 lock (gate)
                 {
                     // One write per row, flushed: a kill loses at most the rows in flight.

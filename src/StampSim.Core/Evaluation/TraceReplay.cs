@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using StampSim.Config;
 using StampSim.Hardware;
+using StampSim.Pipeline;
 using StampSim.Traces;
 using StampSim.Transforms;
 
@@ -77,7 +78,9 @@ public sealed class TraceReplay(TraceFile trace, LayerEvaluator evaluator)
     {
         var effective = ConfigFor(layer, config);
         var subject = Subject(layer);
-        int tokens = (int)trace.Tensor(layer.Activation).Shape[0];
+        var x = trace.Tensor(layer.Activation).Shape;
+        int tokens = (int)x[0];
+        subject.Named(() => { StampLayer.CheckShape(effective.Numerics, tokens, (int)x[1]); return 0; });
         var transform = subject.Named(() => SequenceTransforms.Create(effective.Numerics, tokens, evaluator.Options));
         if (layer.Weight is not null && !_checkedCosts.ContainsKey((layer, config)))
         {

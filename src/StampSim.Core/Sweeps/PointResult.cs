@@ -14,4 +14,9 @@ namespace StampSim.Sweeps;
 /// <param name="PayloadBits">Mean activation bits, weighted by activation elements.</param>
 /// <param name="BitsWithMetadata">The same with scales and offsets.</param>
 public sealed record PointResult(long Index, bool Feasible, string? Reason, long Cycles, double Seconds, double DramBytes, double EnergyPj,
-    double FjPerMac, double SqnrDb, double ActSqnrDb, double PayloadBits, double BitsWithMetadata);
+    double FjPerMac, double SqnrDb, double ActSqnrDb, double PayloadBits, double BitsWithMetadata)
+{
+    /// <summary>A point that cannot run, with the reason (naming the layer).</summary>
+    public static PointResult Infeasible(long index, string reason) =>
+        new(index, false, reason, 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+}

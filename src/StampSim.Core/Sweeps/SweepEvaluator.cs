@@ -3,6 +3,7 @@ using StampSim.Config;
 using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Numerics;
+using StampSim.Pipeline;
 using StampSim.Traces;
 
 namespace StampSim.Sweeps;
@@ -37,6 +38,32 @@ public sealed class SweepEvaluator
     /// <summary>How many distinct numerics settings ran through the golden engine so far.</summary>
     public int EngineRuns => _engineRuns;
 
+    /// <summary>
+    /// Checks <paramref name="point"/> against every selected layer of its trace from the shapes alone (the numerics'
+    /// shape rules, <see cref="StampLayer.CheckShape"/>), so that a point no layer can run fails before any evaluation.
+    /// </summary>
+    /// <exception cref="InputException">A layer's shape does not suit the point's numerics; the message names the layer and the rule.</exception>
+    public void Check(SweepPoint point)
+    {
+        var trace = _traces[point.TraceIndex];
+        foreach (var layer in _layers[point.TraceIndex])
+        {
+            var x = trace.Tensor(layer.Activation).Shape;
+            try { StampLayer.CheckShape(layer.NumericsFor(point.Config.Numerics), (int)x[0], (int)x[1]); }
+            catch (InputException e) { throw new InputException($"layer {layer.Name} (s={x[0]}, d={x[1]}): {e.Message}", e); }
+        }
+    }
+
+    /// <summary>
+    /// Evaluates one point (thread-safe). A rule that can only fail while the layer runs (on its values, not its
+    /// shape) makes the point infeasible with the reason, rather than stopping the sweep.
+    /// </summary>
+    public PointResult EvaluateOrInfeasible(SweepPoint point)
+    {
+        try { return Evaluate(point); }
+        catch (InputException e) { return PointResult.Infeasible(point.Index, e.Message); }
+    }
+
     /// <summary>Evaluates one point (thread-safe).</summary>
     public PointResult Evaluate(SweepPoint point)
     {
@@ -53,7 +80,7 @@ public sealed class SweepEvaluator
             var shape = new LayerShape((int)x.Shape[0], (int)x.Shape[1], (int)w.Shape[0], layer.Bias is not null);
             var cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw);
             if (!cost.Feasible)
-                return new PointResult(point.Index, false, $"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+                return PointResult.Infeasible(point.Index, $"{layer.Name}: {cost.InfeasibleReason}");
             cycles += cost.TotalCycles;
             seconds += cost.Seconds;
             dram += cost.DramReadBytes + cost.DramWriteBytes;

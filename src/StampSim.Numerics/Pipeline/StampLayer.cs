@@ -36,6 +36,19 @@ public sealed class StampLayer
     /// <summary>The sequence transforms <c>numerics.transform</c> is looked up in.</summary>
     public SequenceTransformRegistry Transforms { get; }
 
+    /// <summary>
+    /// Checks, without running, that a layer of <paramref name="tokens"/> x <paramref name="features"/> suits
+    /// <paramref name="numerics"/>: the sequence transform's length rules, the activation group dividing d, and a
+    /// power-of-two d for the feature Hadamard. The one place these shape rules are gathered; <see cref="Run"/> meets them in the same order.
+    /// </summary>
+    /// <exception cref="InputException">A rule fails; the message names the key and the rule.</exception>
+    public static void CheckShape(NumericsConfig numerics, int tokens, int features, SequenceTransformRegistry? transforms = null)
+    {
+        (transforms ?? SequenceTransformRegistry.BuiltIn).Plan(numerics, tokens);
+        ActivationQuantizer.GroupSize(numerics, features);
+        if (numerics.FeatureTransform == FeatureTransformKind.Hadamard) FeatureHadamard.Validate(features);
+    }
+
     /// <summary>Runs the layer. With <paramref name="keepIntermediates"/>, accumulators and pre-inverse outputs are kept.</summary>
     /// <exception cref="InputException">The shapes do not suit the numerics (see the contract).</exception>
     public LayerResult Run(LayerInputs inputs, bool keepIntermediates = false)

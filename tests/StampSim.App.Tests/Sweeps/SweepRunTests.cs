@@ -128,4 +128,33 @@ public class SweepRunTests
         ];
         Assert.Equal([0, 1, 3, 4], ParetoFront.Of(points));
     }
+
+    [Fact]
+    public void A_point_no_layer_can_run_stops_the_sweep_before_anything_is_written_naming_point_layer_and_rule()
+    {
+        using var dir = new TempDir();
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir.Root, "  numerics.act_group: [0, 7]\n")));
+        string outDir = dir.File("out");
+        var e = Assert.Throws<InputException>(() => SweepRunner.Run(inputs, new SweepRunOptions(outDir)));
+        Assert.Equal($"{inputs.Spec.Source}: point 1 (numerics.act_group=7): layer layers.0.attention.wq (s=512, d=64): numerics.act_group: 7 does not divide the feature count d = 64", e.Message);
+        Assert.False(Directory.Exists(outDir));
+
+        using var hadamard = SweepInputs.Open(SweepSpec.Load(Spec(dir.Root, "  numerics.feature_transform: [none, hadamard]\n")));
+        e = Assert.Throws<InputException>(() => SweepRunner.Run(hadamard, new SweepRunOptions(outDir)));
+        Assert.Contains("point 1 (numerics.feature_transform=hadamard): layer layers.0.feed_forward.w2 (s=512, d=172): numerics.feature_transform: hadamard needs a power-of-two feature count", e.Message);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public void A_mapping_that_does_not_fit_a_layer_is_an_infeasible_point_with_its_reason_and_the_sweep_goes_on()
+    {
+        using var dir = new TempDir();
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(dir.Root, "  mapping.tile_tokens: [3, 64]\n",
+            "set: {mapping.loop_order: weights_outer, mapping.tile_outputs: 16}\n")));
+        var summary = SweepRunner.Run(inputs, new SweepRunOptions(dir.File("out")));
+        Assert.Equal(2, summary.Evaluated);
+        var rows = File.ReadAllLines(Path.Combine(dir.File("out"), SweepFolder.PointsFile));
+        Assert.StartsWith("0,edge-npu.yaml,bundled,3,false,\"mapping.tile_tokens: 3 is not a multiple of the sequence transform's block of 8 tokens", rows[1]);
+        Assert.StartsWith("1,edge-npu.yaml,bundled,64,true,,", rows[2]);
+    }
 }
