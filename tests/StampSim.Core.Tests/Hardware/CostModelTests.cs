@@ -70,7 +70,7 @@ public class CostModelTests
     [MemberData(nameof(Shapes))]
     public void Invariants_hold(int s, int d, int n, int dataflow)
     {
-        var c = Unit($"mac_array.dataflow={(Dataflow)dataflow}".ToLowerInvariant());
+        var c = Unit($"mac_array.dataflow={Dataflows.All[dataflow].Name}");
         var shape = new LayerShape(s, d, n);
         var r = Cost(c, shape);
         Assert.True(r.Feasible, r.InfeasibleReason);
@@ -82,7 +82,7 @@ public class CostModelTests
 
         // Halving a bandwidth never reduces cycles.
         foreach (var set in new[] { "dram.bandwidth=8 GB/s", "buffers.act.read_bandwidth=8", "buffers.out.write_bandwidth=8", "buffers.wgt.read_bandwidth=8" })
-            Assert.True(Cost(Unit(set, $"mac_array.dataflow={(Dataflow)dataflow}".ToLowerInvariant()), shape).TotalCycles >= r.TotalCycles, set);
+            Assert.True(Cost(Unit(set, $"mac_array.dataflow={Dataflows.All[dataflow].Name}"), shape).TotalCycles >= r.TotalCycles, set);
 
         // More high-precision tokens never reduce cycles; at a fixed mapping they never reduce bytes either.
         // (Levels are fixed: with levels: auto, more high-precision tokens also mean fewer transform levels.)

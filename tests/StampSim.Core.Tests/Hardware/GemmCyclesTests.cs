@@ -27,7 +27,7 @@ public class GemmCyclesTests
     [InlineData(2, 2, 2, 2, 2, "os", 3)]               // SCALE-Sim issue #60: "Scalesim gives 3 cycles"
     public void Matches_scalesim_v2(int r, int c, int m, int n, int k, string dataflow, long expected)
     {
-        ConfigNames.TryParse<Dataflow>(dataflow, out var df);
+        var df = Dataflows.Named(dataflow);
         Assert.Equal(expected, GemmCycles.ScaleSim(df, r, c, m, k, n));
     }
 
