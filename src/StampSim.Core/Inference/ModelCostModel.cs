@@ -26,7 +26,7 @@ public static class ModelCostModel
         var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
         return Variants.All.Select(v =>
         {
-            var numerics = new OperatorNumerics(config, v);
+            var numerics = new OperatorNumerics(config, v, request.Batch);
             string? infeasible = null;
             var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
             var d = arch.Family == ModelFamily.Decoder ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;

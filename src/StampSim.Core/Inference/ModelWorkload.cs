@@ -8,8 +8,8 @@ namespace StampSim.Inference;
 /// (docs/model-cost.md). Decoders: prefill of S prompt tokens (causal attention counts only the
 /// unmasked pairs; the LM head runs on the last prompt token unless all logits are asked for), then
 /// T decode steps of one token each at positions S..S+T-1, attending to p+1 keys. ViT: one pass.
-/// DiT: one pass per diffusion step. Batch B multiplies everything; decode linears run the batch
-/// as one matmul of B tokens.
+/// DiT: one pass per diffusion step. Batch B multiplies everything, except that decoder linears and LM
+/// heads run the batch as one matmul (B x S prompt tokens in prefill, B tokens per decode step).
 /// </summary>
 public static class ModelWorkload
 {
@@ -35,7 +35,8 @@ public static class ModelWorkload
             Memory("embedding", OperatorClass.Embedding, b, (long)s * d * 2),
             Vector("norm", OperatorClass.Norm, 2L * l * b + b, (long)s * d),
         };
-        ops.AddRange(BlockLinears(a, s, (long)l * b));
+        // The B prompts share each weight read: the block linears and the LM head run them as one matmul; attention is per sequence.
+        ops.AddRange(BlockLinears(a, checked(s * b), l));
         ops.Add(Vector("rope", OperatorClass.Rope, (long)l * b, (long)s * (a.Heads + a.KvHeads) * a.HeadDim));
         long instances = (long)l * b * a.KvHeads;
         ops.Add(new ModelOperator("qk", OperatorClass.Attention, OperandRole.Attention, instances, new LayerShape(a.GroupSize * s, a.HeadDim, s),
@@ -47,7 +48,7 @@ public static class ModelWorkload
         ops.Add(Vector("residual", OperatorClass.Residual, 2L * l * b, (long)s * d));
         ops.Add(Memory("kv_write", OperatorClass.KvCache, (long)l * b, s * KvBytesPerToken(a, policy)));
         int head = r.LogitsAll ? s : 1;
-        ops.Add(Matmul("lm_head", OperatorClass.LmHead, OperandRole.Edge, b, new LayerShape(head, d, a.Vocab)));
+        ops.Add(Matmul("lm_head", OperatorClass.LmHead, OperandRole.Edge, 1, new LayerShape(checked(head * b), d, a.Vocab)));
         return ops;
     }
 

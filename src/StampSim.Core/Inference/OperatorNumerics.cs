@@ -4,10 +4,13 @@ using StampSim.Hardware;
 
 namespace StampSim.Inference;
 
-/// <summary>The numerics each matmul of a whole model runs under, for one variant: the config's <c>model:</c> policy applied.</summary>
-internal sealed class OperatorNumerics(StampConfig config, Variant variant)
+/// <summary>
+/// The numerics each matmul of a whole model runs under, for one variant: the config's <c>model:</c> policy applied.
+/// Prefill's block linears run the <paramref name="batch"/> prompts as one matmul, each prompt keeping its own high-precision tokens.
+/// </summary>
+internal sealed class OperatorNumerics(StampConfig config, Variant variant, int batch)
 {
-    private readonly NumericsConfig _prefill = variant.Numerics(config.Numerics);
+    private readonly NumericsConfig _prefill = variant.Numerics(config.Numerics) is var p ? p with { HiTokens = p.HiTokens * batch } : p;
     private readonly NumericsConfig _decode = variant == Variant.Stamp
         ? config.Numerics.UniformBaseline(config.Model.DecodeActBits)
         : variant.Numerics(config.Numerics);
@@ -25,7 +28,7 @@ internal sealed class OperatorNumerics(StampConfig config, Variant variant)
     public string Describe(Phase phase)
     {
         var n = For(OperandRole.BlockLinear, phase);
-        string act = n.Transform == SequenceTransformKind.None ? $"A{n.LoBits} per token" : $"STaMP {ConfigNames.Of(n.Transform)}: {n.HiTokens} tokens A{n.HiBits}, rest A{n.LoBits}";
+        string act = n.Transform == SequenceTransformKind.None ? $"A{n.LoBits} per token" : $"STaMP {ConfigNames.Of(n.Transform)}: {n.HiTokens / (phase == Phase.Prefill ? batch : 1)} tokens A{n.HiBits}, rest A{n.LoBits}";
         return $"W{n.WeightBits} {act}" + (phase == Phase.Decode && variant == Variant.Stamp ? " (STaMP's decode fallback: one token has no sequence to transform)" : "");
     }
 }
