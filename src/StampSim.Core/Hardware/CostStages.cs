@@ -16,7 +16,7 @@ public static class CostStages
     /// <summary>The whole GEMM under SCALE-Sim's count, which has one precision and no split by token width.</summary>
     public const string Gemm = "gemm";
 
-    /// <summary>Array fill and drain of every fold.</summary>
+    /// <summary>Array fill and drain (once per layer with double-buffered weights, per fold without; inside <see cref="Gemm"/> under SCALE-Sim).</summary>
     public const string GemmFillDrain = "gemm_fill_drain";
 
     /// <summary>Weight loads into the array that streaming does not hide (the first fold's of each run, and any fold whose load outlasts its streaming).</summary>

@@ -18,7 +18,7 @@ public static class ModelBoundsTable
     public static IReadOnlyList<bool> Numeric { get; } = [.. Headers.Select((h, i) => i > 2 && !h.EndsWith(" bound", StringComparison.Ordinal))];
 
     /// <summary>How the MAC array runs each phase of the configs, in words.</summary>
-    public static string Dataflows(ModelResult r) => string.Join("; ", r.Configs.Select(c =>
+    public static string DataflowText(ModelResult r) => string.Join("; ", r.Configs.Select(c =>
         $"{c.Config.Label}: {c.Config.Config.MacArray.Dataflow.Description} ({c.Config.Config.MacArray.Dataflow.Name}) in prefill and decode"));
 
     /// <summary>The rows, in the order the phases list their classes.</summary>
