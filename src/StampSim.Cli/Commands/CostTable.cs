@@ -13,9 +13,9 @@ internal static class CostTable
     {
         var hw = config.Accelerator!;
         var mac = config.MacArray;
-        console.Out.WriteLine($"accelerator {config.Name}: {mac.Rows}x{mac.Cols} {ConfigNames.Of(mac.Multiplier)} array, {ConfigNames.Of(mac.Dataflow)}, " +
+        console.Out.WriteLine($"accelerator {config.Name}: {mac.Rows}x{mac.Cols} {ConfigNames.Of(mac.Multiplier)} array, {mac.Dataflow.Name}, " +
                               $"8-bit tokens {ConfigNames.Of(mac.EightBitMode)}, {hw.ClockGhz.ToString("0.###", CultureInfo.InvariantCulture)} GHz, " +
-                              $"DRAM {(hw.Dram.Bandwidth / 1e9).ToString("0.##", CultureInfo.InvariantCulture)} GB/s, cycle model {ConfigNames.Of(hw.CycleModel)}");
+                              $"DRAM {(hw.Dram.Bandwidth / 1e9).ToString("0.##", CultureInfo.InvariantCulture)} GB/s, cycle model {hw.CycleModel}");
         console.Out.WriteLine($"layer {shape}; energy table {hw.Energy.Hash}");
         foreach (var (label, r) in c.All)
             if (!r.Feasible)

@@ -47,7 +47,7 @@ public static class AcceleratorSection
         var result = new AcceleratorConfig
         {
             ClockGhz = s.RequiredParsed("clock_ghz", Units.Gigahertz),
-            CycleModel = s.Enum("cycle_model", CycleModel.Stamp),
+            CycleModel = s.Parsed("cycle_model", CycleModels.Stamp, CycleModels.Check),
             IoFormat = s.Enum("io_format", NumberFormat.Fp16),
             DwtUnit = dwtUnit,
             Quantizer = quantizer,

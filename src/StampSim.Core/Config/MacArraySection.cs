@@ -13,11 +13,14 @@ public static class MacArraySection
         {
             Rows = s.Int("rows", d.Rows, 1, 65536),
             Cols = s.Int("cols", d.Cols, 1, 65536),
-            Dataflow = s.Enum("dataflow", d.Dataflow),
+            Dataflow = s.Parsed("dataflow", d.Dataflow, Dataflows.Named),
             Multiplier = s.Enum("multiplier", d.Multiplier),
             EightBitMode = s.Enum("eight_bit_mode", d.EightBitMode),
             WeightBits = s.Int("weight_bits", d.WeightBits, 2, 8),
+            WeightLoadBandwidth = s.Has("weight_load_bandwidth") ? s.RequiredParsed("weight_load_bandwidth", Units.BytesPerCycle) : null,
+            DoubleBufferedWeights = s.Bool("double_buffered_weights", d.DoubleBufferedWeights),
         };
+        if (result.WeightLoadBandwidth <= 0) throw s.Error("weight_load_bandwidth", "must be positive");
         if (result.Multiplier == MultiplierKind.Int8 && result.EightBitMode != EightBitMode.Native)
             throw s.Error("eight_bit_mode", "an int8 multiplier runs 8-bit tokens natively: set eight_bit_mode: native");
         if (result.Multiplier == MultiplierKind.Int4 && result.EightBitMode == EightBitMode.Native)

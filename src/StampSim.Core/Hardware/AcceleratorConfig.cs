@@ -30,8 +30,8 @@ public sealed record AcceleratorConfig
     /// <summary>Clock in GHz.</summary>
     public required double ClockGhz { get; init; }
 
-    /// <summary>Cycle model.</summary>
-    public CycleModel CycleModel { get; init; } = CycleModel.Stamp;
+    /// <summary>The cycle model's name (<see cref="CycleModels"/>).</summary>
+    public string CycleModel { get; init; } = CycleModels.Stamp;
 
     /// <summary>Format of the layer's float inputs and outputs in DRAM (X in, Y out, bias).</summary>
     public NumberFormat IoFormat { get; init; } = NumberFormat.Fp16;

@@ -12,9 +12,8 @@ internal static class CostDescription
             [CostStages.SequenceTransform] = work.DwtForward,
             [CostStages.Quantizer] = work.Quantizer,
         };
-        foreach (var (stage, cycles) in GemmStages(c.Gemm, evaluator.Workload, hw))
+        foreach (var (stage, cycles) in CycleModels.For(hw.CycleModel).GemmStages(c.Gemm, evaluator.Workload))
             stages[stage] = stages.GetValueOrDefault(stage) + cycles;
-        stages[CostStages.GemmFillDrain] = c.Gemm.Skew;
         stages[CostStages.Epilogue] = work.Epilogue;
         stages[CostStages.InverseTransform] = work.DwtInverse;
         stages[CostStages.Dram] = c.DramCycles;
@@ -51,6 +50,7 @@ internal static class CostDescription
             CyclesByStage = stages,
             ComputeBoundCycles = c.Times.ComputeBound,
             MemoryBoundCycles = c.Times.MemoryBound,
+            Bound = c.Bound,
             Utilization = work.BusyPeCycles / (peCycles * Math.Max(1, c.Cycles)),
             GemmUtilization = work.BusyPeCycles / (peCycles * Math.Max(1, c.Gemm.Total)),
             Mapping = c.Mapping,
@@ -62,6 +62,7 @@ internal static class CostDescription
                 ["weights"] = new(c.Dram.WeightRead, 0),
                 ["bias"] = new(c.Dram.BiasRead, 0),
                 ["output"] = new(0, c.Dram.OutputWrite),
+                ["partial_sums"] = new(c.Dram.PsumRead, c.Dram.PsumWrite),
             },
             SramByBuffer = sram,
             Actions = actions,
@@ -72,18 +73,5 @@ internal static class CostDescription
             EnergyTableHash = hw.Energy.Hash,
             Seconds = c.Cycles / (hw.ClockGhz * 1e9),
         };
-    }
-
-    // Each token group that exists is named by its width (both widths the same: one stage). SCALE-Sim counts the
-    // GEMM at one precision, so its cycles are the plain "gemm".
-    private static IEnumerable<(string Stage, long Cycles)> GemmStages(GemmTime gemm, Workload w, AcceleratorConfig hw)
-    {
-        if (hw.CycleModel == CycleModel.Scalesim)
-        {
-            yield return (CostStages.Gemm, gemm.Hi + gemm.Lo);
-            yield break;
-        }
-        if (w.HiTokens > 0) yield return (CostStages.GemmAt(w.Numerics.HiBits), gemm.Hi);
-        if (w.LoTokens > 0) yield return (CostStages.GemmAt(w.Numerics.LoBits), gemm.Lo);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CostResult
     /// <summary>Total cycles of the layer.</summary>
     public long TotalCycles { get; init; }
 
-    /// <summary>Busy cycles of each stage and memory, in pipeline order (keys: <see cref="CostStages"/>: sequence_transform, quantizer, gemm_aBITS per token width or gemm under SCALE-Sim, gemm_fill_drain, epilogue, inverse_transform, dram, sram.NAME).</summary>
+    /// <summary>Busy cycles of each stage and memory, in pipeline order (keys: <see cref="CostStages"/>: sequence_transform, quantizer, gemm_aBITS per token width or gemm under SCALE-Sim, gemm_fill_drain, gemm_weight_load, epilogue, inverse_transform, dram, sram.NAME).</summary>
     public IReadOnlyDictionary<string, long> CyclesByStage { get; init; } = new Dictionary<string, long>();
 
     /// <summary>The slowest compute unit's busy cycles.</summary>
@@ -30,7 +30,10 @@ public sealed class CostResult
     /// <summary>The slowest memory's busy cycles.</summary>
     public long MemoryBoundCycles { get; init; }
 
-    /// <summary>Fraction of the MAC array's PE-cycles doing useful work over the whole layer.</summary>
+    /// <summary>What limits the layer's time (<see cref="Bounds"/>, or the stage name of a unit or buffer).</summary>
+    public string Bound { get; init; } = "";
+
+    /// <summary>Fraction of the MAC array's PE-cycles doing useful work over the whole layer (idle columns of narrow tiles count as idle).</summary>
     public double Utilization { get; init; }
 
     /// <summary>The same over the GEMM cycles only.</summary>
@@ -42,7 +45,7 @@ public sealed class CostResult
     /// <summary>True when the mapper searched the tiling, false when the config (or caller) gave it.</summary>
     public bool MappingSearched { get; init; }
 
-    /// <summary>DRAM traffic per tensor (keys: input, activations, weights, bias, output).</summary>
+    /// <summary>DRAM traffic per tensor (keys: input, activations, weights, bias, output, partial_sums).</summary>
     public IReadOnlyDictionary<string, Traffic> DramByTensor { get; init; } = new Dictionary<string, Traffic>();
 
     /// <summary>SRAM traffic per buffer.</summary>

@@ -16,8 +16,11 @@ public static class CostStages
     /// <summary>The whole GEMM under SCALE-Sim's count, which has one precision and no split by token width.</summary>
     public const string Gemm = "gemm";
 
-    /// <summary>Array fill and drain of every fold.</summary>
+    /// <summary>Array fill and drain (once per layer with double-buffered weights, per fold without; inside <see cref="Gemm"/> under SCALE-Sim).</summary>
     public const string GemmFillDrain = "gemm_fill_drain";
+
+    /// <summary>Weight loads into the array that streaming does not hide (the first fold's of each run, and any fold whose load outlasts its streaming).</summary>
+    public const string GemmWeightLoad = "gemm_weight_load";
 
     /// <summary>Dequantization, bias and rounding.</summary>
     public const string Epilogue = "epilogue";
@@ -45,7 +48,7 @@ public static class CostStages
         var present = results.SelectMany(r => r.CyclesByStage.Keys).ToHashSet(StringComparer.Ordinal);
         var gemms = present.Where(k => k.StartsWith(GemmAtPrefix, StringComparison.Ordinal))
             .OrderByDescending(k => int.Parse(k.AsSpan(GemmAtPrefix.Length), System.Globalization.CultureInfo.InvariantCulture)).Prepend(Gemm);
-        return [.. new[] { SequenceTransform, Quantizer }.Concat(gemms).Concat([GemmFillDrain, Epilogue, InverseTransform]).Where(present.Contains)];
+        return [.. new[] { SequenceTransform, Quantizer }.Concat(gemms).Concat([GemmFillDrain, GemmWeightLoad, Epilogue, InverseTransform]).Where(present.Contains)];
     }
 
     /// <summary>Every stage of <paramref name="results"/> in order: the compute stages, then DRAM and the buffers.</summary>

@@ -1,15 +1,10 @@
-
 namespace StampSim.Hardware;
 
 /// <summary>
-/// GEMM compute cycles on a systolic MAC array, fold by fold, following SCALE-Sim v2's compute
-/// modules (ifmap <c>M x K</c>, filter <c>K x N</c>, array <c>R x C</c>):
-/// <list type="table">
-/// <item><term>os</term><description>(Sr, Sc, T) = (M, N, K); a fold takes <c>R + C + T − 2</c> cycles</description></item>
-/// <item><term>ws</term><description>(Sr, Sc, T) = (K, N, M); a fold takes <c>2R + C + T − 2</c></description></item>
-/// <item><term>is</term><description>(Sr, Sc, T) = (K, M, N); a fold takes <c>2R + C + T − 2</c></description></item>
-/// </list>
-/// with <c>ceil(Sr/R) · ceil(Sc/C)</c> folds, every fold (partial ones included) the same length.
+/// SCALE-Sim v2's GEMM compute cycles on a systolic MAC array (ifmap <c>M x K</c>, filter <c>K x N</c>,
+/// array <c>R x C</c>): the dataflow spreads two dimensions over rows and columns (Sr, Sc) and streams the
+/// third (T): ws (K, N, M), os (M, N, K), is (K, M, N); <c>ceil(Sr/R) · ceil(Sc/C)</c> folds, each
+/// (partial ones included) <c>T</c> plus the dataflow's <see cref="Dataflow.FoldOverhead"/> cycles.
 /// </summary>
 public static class GemmCycles
 {
@@ -19,31 +14,14 @@ public static class GemmCycles
     /// </summary>
     public static long ScaleSim(Dataflow dataflow, int rows, int cols, long m, long k, long n)
     {
-        var (folds, perFold, _) = Folds(dataflow, rows, cols, m, k, n);
-        return folds * perFold - 1;
+        long sr = Dataflow.Extent(dataflow.Rows, m, k, n), sc = Dataflow.Extent(dataflow.Cols, m, k, n), t = Dataflow.Extent(dataflow.Streamed, m, k, n);
+        long folds = Ceil(sr, rows) * Ceil(sc, cols);
+        return folds * (t + dataflow.FoldOverhead(rows, cols)) - 1;
     }
 
-    /// <summary>
-    /// StampSim's cycles: SCALE-Sim's folds, the streamed dimension T taking <paramref name="passes"/>
-    /// cycles per element (nibble-serial wide tokens, extra weight passes). Returns streaming cycles and
-    /// the fill/drain cycles of the systolic pipeline separately (without SCALE-Sim's −1).
-    /// </summary>
-    public static (long Stream, long Skew) Stamp(Dataflow dataflow, int rows, int cols, long m, long k, long n, int passes)
-    {
-        var (folds, perFold, t) = Folds(dataflow, rows, cols, m, k, n);
-        return (folds * t * passes, folds * (perFold - t));
-    }
+    /// <summary>Folds of <paramref name="total"/> elements cut into tiles of <paramref name="tile"/>, each tile spread over <paramref name="lanes"/> lanes (a partial tile still takes whole folds).</summary>
+    public static long TiledFolds(long total, long tile, int lanes) =>
+        total / tile * Ceil(tile, lanes) + (total % tile > 0 ? Ceil(total % tile, lanes) : 0);
 
-    private static (long Folds, long PerFold, long T) Folds(Dataflow dataflow, int rows, int cols, long m, long k, long n)
-    {
-        var (sr, sc, t) = dataflow switch
-        {
-            Dataflow.Os => (m, n, k),
-            Dataflow.Ws => (k, n, m),
-            _ => (k, m, n),
-        };
-        long folds = ((sr + rows - 1) / rows) * ((sc + cols - 1) / cols);
-        long perFold = dataflow == Dataflow.Os ? rows + cols + t - 2 : 2L * rows + cols + t - 2;
-        return (folds, perFold, t);
-    }
+    private static long Ceil(long a, long b) => (a + b - 1) / b;
 }

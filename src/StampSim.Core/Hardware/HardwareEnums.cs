@@ -1,14 +1,5 @@
 namespace StampSim.Hardware;
 
-/// <summary>Which cycle model the cost model uses.</summary>
-public enum CycleModel
-{
-    /// <summary>StampSim's model: mixed precision, pipelined stages, memory stalls.</summary>
-    Stamp,
-    /// <summary>Validation mode: GEMM compute cycles exactly as SCALE-Sim v2 counts them (uniform precision, no memory).</summary>
-    Scalesim,
-}
-
 /// <summary>Number formats of data outside the integer datapath.</summary>
 public enum NumberFormat
 {

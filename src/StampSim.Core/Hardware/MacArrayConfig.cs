@@ -1,15 +1,6 @@
-namespace StampSim.Hardware;
+using System.Text.Json.Serialization;
 
-/// <summary>How the data moves through the MAC array (in the sense of SCALE-Sim and Timeloop).</summary>
-public enum Dataflow
-{
-    /// <summary>Weight stationary: weights pinned in the array, activations stream.</summary>
-    Ws,
-    /// <summary>Output stationary: each processing element keeps one output.</summary>
-    Os,
-    /// <summary>Input stationary: activations pinned, weights stream.</summary>
-    Is,
-}
+namespace StampSim.Hardware;
 
 /// <summary>The native multiplier of each processing element.</summary>
 public enum MultiplierKind
@@ -41,7 +32,7 @@ public sealed record MacArrayConfig
     public int Cols { get; init; } = 16;
 
     /// <summary>Dataflow.</summary>
-    public Dataflow Dataflow { get; init; } = Dataflow.Ws;
+    public Dataflow Dataflow { get; init; } = Dataflows.Ws;
 
     /// <summary>Native multiplier.</summary>
     public MultiplierKind Multiplier { get; init; } = MultiplierKind.Int4;
@@ -51,4 +42,17 @@ public sealed record MacArrayConfig
 
     /// <summary>Native weight width of the multiplier; wider weights take extra passes.</summary>
     public int WeightBits { get; init; } = 4;
+
+    /// <summary>
+    /// Bytes per cycle of the port that loads weights into the processing elements (<c>weight_load_bandwidth</c>);
+    /// null: the weight buffer's read bandwidth.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? WeightLoadBandwidth { get; init; }
+
+    /// <summary>
+    /// True when each processing element has a second weight register (<c>double_buffered_weights</c>), so the
+    /// next fold's weights load while the current fold streams (as TPU v1's matrix unit does).
+    /// </summary>
+    public bool DoubleBufferedWeights { get; init; } = true;
 }

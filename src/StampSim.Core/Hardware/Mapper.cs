@@ -2,7 +2,9 @@ namespace StampSim.Hardware;
 
 /// <summary>
 /// The mapping search: every loop order and token/output tile of the candidate grid, each evaluated by
-/// the <see cref="MappingEvaluator"/>; the best is the least by the config's <see cref="MappingObjective"/>.
+/// the <see cref="MappingEvaluator"/> at the best reduction tile of its kind (all its costs fall as that
+/// tile grows, so the search is exhaustive over the three tile dimensions); the best is the least by the
+/// config's <see cref="MappingObjective"/>.
 /// </summary>
 internal static class Mapper
 {
@@ -12,7 +14,7 @@ internal static class Mapper
         var shape = evaluator.Workload.Shape;
         var legal = new List<MappingCost>();
         (int Tm, int Tn)? smallest = null;
-        foreach (var order in new[] { LoopOrder.ActivationsOuter, LoopOrder.WeightsOuter })
+        foreach (var order in Enum.GetValues<LoopOrder>())
         {
             foreach (int tm in Candidates(block, shape.Tokens, block))
             {

@@ -15,9 +15,19 @@ public enum LoopOrder
     /// DRAM once and re-read for every channel tile.
     /// </summary>
     WeightsOuter,
+    /// <summary>
+    /// Weight tiles (output channels x reduction) outermost: every weight is read once; the quantized
+    /// activations are written to DRAM once and re-read for every channel tile, and the partial sums of all
+    /// tokens stay in the output buffer between reduction tiles or are spilled to DRAM and read back.
+    /// </summary>
+    WeightTilesOuter,
 }
 
-/// <summary>A tiling of the layer: token tile, output-channel tile, reduction tile and the loop order.</summary>
+/// <summary>
+/// A tiling of the layer: token tile, output-channel tile, reduction tile and the loop order. In the first
+/// two orders the reduction is innermost (partial sums stay in the output buffer); quantized activations
+/// stay on chip only as whole token panels (all features) and are otherwise spilled to DRAM once and read back.
+/// </summary>
 /// <param name="Order">Loop order at the DRAM level.</param>
 /// <param name="TileTokens">Tm: tokens per tile (a multiple of the transform block).</param>
 /// <param name="TileOutputs">Tn: output channels per tile.</param>

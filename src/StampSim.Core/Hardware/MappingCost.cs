@@ -11,5 +11,6 @@ namespace StampSim.Hardware;
 /// <param name="Times">Compute and memory bounds, fill, GEMM.</param>
 /// <param name="Cycles">Total cycles (by the cycle model).</param>
 /// <param name="Energy">Energy, total and by component.</param>
+/// <param name="Bound">What limits the layer (<see cref="Bounds"/>).</param>
 internal sealed record MappingCost(Mapping Mapping, int TokenTiles, int OutputTiles, DramTraffic Dram, SramTraffic Sram, GemmTime Gemm,
-    long DramCycles, StageTimes Times, long Cycles, EnergyBreakdown Energy);
+    long DramCycles, StageTimes Times, long Cycles, EnergyBreakdown Energy, string Bound);

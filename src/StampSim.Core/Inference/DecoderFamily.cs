@@ -49,7 +49,8 @@ public sealed class DecoderFamily : ModelFamily
             Memory("embedding", OperatorClass.Embedding, b, (long)s * d * 2),
             Vector("norm", OperatorClass.Norm, 2L * l * b + b, (long)s * d),
         };
-        ops.AddRange(BlockLinears(a, s, (long)l * b, outputBias: false));
+        // The B prompts share each weight read: the block linears and the LM head run them as one matmul; attention is per sequence.
+        ops.AddRange(BlockLinears(a, checked(s * b), l, outputBias: false));
         ops.Add(Vector("rope", OperatorClass.Rope, (long)l * b, (long)s * (a.Heads + a.KvHeads) * a.HeadDim));
         long instances = (long)l * b * a.KvHeads;
         ops.Add(new ModelOperator("qk", OperatorClass.Attention, OperandRole.Attention, instances, new LayerShape(a.GroupSize * s, a.HeadDim, s),
@@ -61,7 +62,7 @@ public sealed class DecoderFamily : ModelFamily
         ops.Add(Vector("residual", OperatorClass.Residual, 2L * l * b, (long)s * d));
         ops.Add(Memory("kv_write", OperatorClass.KvCache, (long)l * b, s * ModelWorkload.KvBytesPerToken(a, policy)));
         int head = r.LogitsAll ? s : 1;
-        ops.Add(Matmul("lm_head", OperatorClass.LmHead, OperandRole.Edge, b, new LayerShape(head, d, a.Vocab)));
+        ops.Add(Matmul("lm_head", OperatorClass.LmHead, OperandRole.Edge, 1, new LayerShape(checked(head * b), d, a.Vocab)));
         return ops;
     }
 

@@ -26,7 +26,7 @@ public static class ModelCostModel
         var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
         return Variants.All.Select(v =>
         {
-            var numerics = new OperatorNumerics(config, v);
+            var numerics = new OperatorNumerics(config, v, request.Batch);
             string? infeasible = null;
             var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
             var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
@@ -57,7 +57,7 @@ public static class ModelCostModel
     private static ClassCost Of(ModelOperator op, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
         VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
     {
-        double seconds = 0, pj = 0, bytes = 0;
+        var cost = ClassCost.Zero;
         if (op.Gemm is { } shape)
         {
             var n = numerics.For(op.Role, phase);
@@ -68,25 +68,25 @@ public static class ModelCostModel
                 infeasible ??= $"{op.Name} ({shape}): {c.InfeasibleReason}";
                 return ClassCost.Zero;
             }
-            double times = op.Count * op.CostScale;
-            (seconds, pj, bytes) = (c.Seconds * times, c.EnergyPj * times, (c.DramReadBytes + c.DramWriteBytes) * times);
+            double times = op.Count * op.CostScale, seconds = c.Seconds * times;
+            cost += ClassCost.Of(seconds, c.EnergyPj * times * 1e-12, (c.DramReadBytes + c.DramWriteBytes) * times, c.Utilization * seconds, c.Bound);
         }
         if (op.Elements > 0)
         {
             var (adds, muls) = VectorOps.PerElement(op.Class, arch);
-            double elements = (double)op.Elements * op.Count;
-            seconds += Math.Ceiling(elements * (adds + muls) / vector.Lanes) / (hw.ClockGhz * 1e9);
-            pj += elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj);
+            double elements = (double)op.Elements * op.Count, hz = hw.ClockGhz * 1e9;
+            double seconds = Math.Ceiling(elements * (adds + muls) / vector.Lanes) / hz;
+            cost += ClassCost.Of(seconds, elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj) * 1e-12, 0,
+                elements * (adds + muls) / vector.Lanes / hz, Bounds.Vector);
         }
         if (op.DramBytes > 0)
         {
             double total = (double)op.DramBytes * op.Count;
             bool write = op.Class == OperatorClass.KvCache;
             var action = new EnergyAction(write ? ActionKind.DramWrite : ActionKind.DramRead);
-            seconds += total / hw.Dram.Bandwidth;
-            pj += total * hw.Energy[action];
-            bytes += total;
+            double seconds = total / hw.Dram.Bandwidth;
+            cost += ClassCost.Of(seconds, total * hw.Energy[action] * 1e-12, total, seconds, Bounds.Dram);
         }
-        return new ClassCost(seconds, pj * 1e-12, bytes);
+        return cost;
     }
 }

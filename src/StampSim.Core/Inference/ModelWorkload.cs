@@ -5,7 +5,8 @@ namespace StampSim.Inference;
 /// <summary>
 /// Every operator of a whole model in each phase, with exact shapes and multiply-accumulate counts
 /// (docs/model-cost.md), as the architecture's <see cref="ModelFamily"/> builds them. Batch B multiplies
-/// everything.
+/// everything, except that decoder linears and LM heads run the batch as one matmul (B x S prompt tokens in
+/// prefill, B tokens per decode step): the B sequences share each weight read.
 /// </summary>
 public static class ModelWorkload
 {

@@ -20,6 +20,8 @@ public static class ModelHtml
         ]);
         page.Heading(2, "STaMP vs uniform A4 and A8").Paragraph("Click a column header to sort.");
         page.Table(new TextTableData(ModelTable.Headers, ModelTable.Headers.Select((_, i) => i > 0).ToList(), ModelTable.Rows(r)));
+        page.Heading(2, "What bounds each operator class").Paragraph($"Bound: what limits most of the class's time; utilisation: how busy its units are. {ModelBoundsTable.DataflowText(r)}.");
+        page.Table(new TextTableData(ModelBoundsTable.Headers, ModelBoundsTable.Numeric, ModelBoundsTable.Rows(r)));
         page.Heading(2, "Accuracy").Paragraph(r.Accuracy is { } acc
             ? $"Pooled output SQNR over {acc.Layers} linear layers of {acc.Trace}: {acc.PooledText}"
             : "accuracy not evaluated (no trace)");

@@ -5,11 +5,11 @@ using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 
-/// <summary><c>model.csv</c>: one row per config x variant x phase x operator class (seconds, joules, DRAM bytes).</summary>
+/// <summary><c>model.csv</c>: one row per config x variant x phase x operator class (seconds, joules, DRAM bytes, what bounds it, its units' utilisation).</summary>
 public static class ModelCsv
 {
     /// <summary>The column names, in order.</summary>
-    public static readonly IReadOnlyList<string> Columns = ["config", "variant", "phase", "class", "seconds", "energy_j", "dram_bytes"];
+    public static readonly IReadOnlyList<string> Columns = ["config", "variant", "phase", "class", "seconds", "energy_j", "dram_bytes", "bound", "utilization"];
 
     /// <summary>The whole file.</summary>
     public static string Build(ModelResult r)
@@ -21,7 +21,7 @@ public static class ModelCsv
                     if (cost is not null)
                         foreach (var (cls, k) in cost.ByClass)
                             sb.Append(CsvText.Line([c.Config.Label, v.Variant.Key(), phase, ConfigNames.Of(cls),
-                                CsvText.Number(k.Seconds), CsvText.Number(k.EnergyJ), CsvText.Number(k.DramBytes)]));
+                                CsvText.Number(k.Seconds), CsvText.Number(k.EnergyJ), CsvText.Number(k.DramBytes), k.Bound, CsvText.Number(k.Utilization)]));
         return sb.ToString();
     }
 }

@@ -31,6 +31,10 @@ public static class ModelMarkdown
                       string.Create(inv, $"STaMP: {s.TokensPerSecond:0.##} tokens/s, {s.EnergyJ:0.###} J in all, {s.DramBytes / 1e9:0.###} GB of DRAM traffic.") +
                       (s.Infeasible is { } why ? $" Infeasible: {why}." : "") + "\n");
         }
+        sb.Append("\n## What bounds each operator class\n\n");
+        sb.Append($"The bound is what limits most of the class's time (compute: the MAC array streaming; weight_load: the array waiting on its weight port; " +
+                  $"dram; vector; or a layer unit or buffer by its stage name); utilisation is how busy the class's units are over its time. {ModelBoundsTable.DataflowText(r)}.\n\n");
+        sb.Append(new TextTableData(ModelBoundsTable.Headers, ModelBoundsTable.Numeric, ModelBoundsTable.Rows(r)).Markdown());
         sb.Append("\n## Accuracy\n\n");
         sb.Append(r.Accuracy is { } acc
             ? $"Golden numerics of {acc.Layers} linear layers of `{acc.Trace}` (pooled output SQNR): {acc.PooledText}.\n"

@@ -32,6 +32,7 @@ public static class CostJson
             ["memory_bound"] = r.MemoryBoundCycles,
         };
         o["seconds"] = r.Seconds;
+        o["bound"] = r.Bound;
         o["utilization"] = r.Utilization;
         o["gemm_utilization"] = r.GemmUtilization;
         o["mapping"] = new JsonObject

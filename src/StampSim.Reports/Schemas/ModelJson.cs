@@ -92,6 +92,7 @@ public static class ModelJson
         ["by_class"] = new JsonObject(p.ByClass.Select(c => KeyValuePair.Create(ConfigNames.Of(c.Key), (JsonNode?)new JsonObject
         {
             ["seconds"] = c.Value.Seconds, ["energy_j"] = c.Value.EnergyJ, ["dram_bytes"] = c.Value.DramBytes,
+            ["bound"] = c.Value.Bound, ["utilization"] = c.Value.Utilization,
         }))),
     };
 }

@@ -64,8 +64,8 @@ public static class ReportMarkdown
         if (c.Description is not null) sb.Append($"{c.Description}.\n\n");
         sb.Append($"- **File**: `{config.Source}`, sha256 `{config.FileSha256}`; effective configuration sha256 `{config.EffectiveSha256}`")
           .Append(config.Overrides.Count == 0 ? ".\n" : $"; overrides: {string.Join(", ", config.Overrides.Select(o => $"`{o}`"))}.\n");
-        sb.Append($"- **MAC array**: {mac.Rows}x{mac.Cols} {ConfigNames.Of(mac.Multiplier)}, {ConfigNames.Of(mac.Dataflow)} dataflow, 8-bit tokens {ConfigNames.Of(mac.EightBitMode)}, ")
-          .Append($"{mac.WeightBits}-bit native weights; clock {hw.ClockGhz.ToString("0.###", inv)} GHz; cycle model {ConfigNames.Of(hw.CycleModel)}; X/Y in DRAM as {ConfigNames.Of(hw.IoFormat)}.\n");
+        sb.Append($"- **MAC array**: {mac.Rows}x{mac.Cols} {ConfigNames.Of(mac.Multiplier)}, {mac.Dataflow.Name} dataflow, 8-bit tokens {ConfigNames.Of(mac.EightBitMode)}, ")
+          .Append($"{mac.WeightBits}-bit native weights; clock {hw.ClockGhz.ToString("0.###", inv)} GHz; cycle model {hw.CycleModel}; X/Y in DRAM as {ConfigNames.Of(hw.IoFormat)}.\n");
         sb.Append($"- **Units**: DWT {hw.DwtUnit.Lanes} lanes, {ConfigNames.Of(hw.DwtUnit.Format)}, {ByteSize.Format(hw.DwtUnit.Buffer)} buffer; ")
           .Append($"quantizer {hw.Quantizer.Lanes} lanes; epilogue {hw.Epilogue.Lanes} lanes.\n");
         sb.Append("- **Buffers**: ").Append(string.Join("; ", hw.Buffers.Select(b =>

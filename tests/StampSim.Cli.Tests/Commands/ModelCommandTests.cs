@@ -28,6 +28,16 @@ public class ModelCommandTests
         var macs = stamp["prefill"]!["macs"]!["linear"]!.AsValue();
         Assert.Equal(System.Text.Json.JsonValueKind.Number, macs.GetValueKind());
         Assert.Equal(linear, macs.GetValue<long>());
+        // Every operator class of both phases says what bounds it and how busy its units are; the report and the CSV show both.
+        foreach (var phase in new[] { "prefill", "decode" })
+            foreach (var (cls, cost) in stamp[phase]!["by_class"]!.AsObject())
+            {
+                Assert.False(string.IsNullOrEmpty(cost!["bound"]!.GetValue<string>()), $"{phase}.{cls}");
+                Assert.InRange(cost["utilization"]!.GetValue<double>(), 0, 1);
+            }
+        Assert.Equal("vector", stamp["prefill"]!["by_class"]!["softmax"]!["bound"]!.GetValue<string>());
+        Assert.Contains("## What bounds each operator class", File.ReadAllText(Path.Combine(out_, "report.md")));
+        Assert.EndsWith(",bound,utilization", File.ReadLines(Path.Combine(out_, "model.csv")).First());
         Assert.Equal(3, doc["configs"]!["edge-npu"]!["prompt_sweep"]!.AsArray().Count);
         Assert.NotNull(doc["accuracy"]!["sqnr_db_pooled"]!["stamp"]);
         Assert.Contains("pooled SQNR", r.Out);

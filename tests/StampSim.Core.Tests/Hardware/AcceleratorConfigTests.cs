@@ -33,7 +33,7 @@ public class AcceleratorConfigTests
     [InlineData("mac_array.multiplier=int8", "mac_array.eight_bit_mode: an int8 multiplier runs 8-bit tokens natively: set eight_bit_mode: native")]
     [InlineData("buffers.out.holds=[weights]", "buffers: weights must be held by exactly one buffer, found wgt, out")]
     [InlineData("buffers.act.holds=[activation]", "buffers.act.holds: unknown tensor 'activation'")]
-    [InlineData("mac_array.dataflow=rs", "mac_array.dataflow: unknown value 'rs' (expected one of: ws, os, is)")]
+    [InlineData("mac_array.dataflow=rs", "mac_array.dataflow: unknown dataflow 'rs' (known: ws, os, is)")]
     [InlineData("dwt_unit.format=fp8", "dwt_unit.format: unknown value 'fp8'")]
     public void Validation(string set, string? error)
     {

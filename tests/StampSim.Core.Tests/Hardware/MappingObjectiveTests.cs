@@ -63,8 +63,8 @@ public class MappingObjectiveTests
         var asFast = candidates.Where(r => r.TotalCycles == chosen.TotalCycles).ToList();
         Assert.NotEmpty(asFast);
         Assert.All(asFast, r => Assert.True(Dram(r) >= Dram(chosen), $"{r.Mapping}: {Dram(r)} DRAM bytes, chosen {chosen.Mapping}: {Dram(chosen)}"));
-        // Less DRAM traffic does exist, at more cycles: the objective is a real choice on this layer.
-        Assert.Contains(candidates, r => Dram(r) < Dram(chosen) && r.TotalCycles > chosen.TotalCycles);
+        // With pipelined folds the array is busy whatever the tiling: many mappings tie on cycles and energy decides.
+        Assert.True(asFast.Count > 1);
     }
 
     [Theory]
@@ -82,16 +82,6 @@ public class MappingObjectiveTests
     {
         var (chosen, candidates) = Search(Config(config, "edp"), new LayerShape(s, d, n));
         Assert.All(candidates, r => Assert.True(Edp(r) >= Edp(chosen), $"{r.Mapping}: EDP {Edp(r)}, chosen {chosen.Mapping}: {Edp(chosen)}"));
-    }
-
-    [Fact]
-    public void On_the_8b_layer_trading_cycles_for_energy_picks_another_mapping()
-    {
-        var fast = CostModel.Evaluate(EightB, EdgeNpu().Numerics, EdgeNpu().MacArray, EdgeNpu().Accelerator!);
-        var c = EdgeNpu("mapping.objective=energy_then_cycles");
-        var frugal = CostModel.Evaluate(EightB, c.Numerics, c.MacArray, c.Accelerator!);
-        Assert.NotEqual(fast.Mapping, frugal.Mapping);
-        Assert.True(frugal.EnergyPj < fast.EnergyPj && Dram(frugal) < Dram(fast) && frugal.TotalCycles > fast.TotalCycles);
     }
 
     [Theory]

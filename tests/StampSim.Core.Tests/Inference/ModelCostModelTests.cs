@@ -76,9 +76,10 @@ public class ModelCostModelTests
     [Fact]
     public void An_operator_the_design_cannot_run_makes_its_variant_infeasible_with_the_reason()
     {
-        // Qwen2.5-7B's down projection has 18944 inputs: a 32-token Haar block of them does not fit edge-npu's activation buffer.
-        var variants = Cost("qwen2.5-7b", new InferenceRequest(Prompt: 2048, Decode: 1), Edge());
-        Assert.StartsWith("down (", variants.Single(v => v.Variant == Variant.Stamp).Infeasible);
+        // A DWT buffer of 16 bytes cannot hold one Haar block of one feature: STaMP's first linear cannot run, A8 needs no transform.
+        var variants = Cost("qwen2.5-7b", new InferenceRequest(Prompt: 2048, Decode: 1), Edge("dwt_unit.buffer=16"));
+        Assert.StartsWith("q (", variants.Single(v => v.Variant == Variant.Stamp).Infeasible);
+        Assert.Contains("dwt_unit.buffer", variants.Single(v => v.Variant == Variant.Stamp).Infeasible);
         Assert.Null(variants.Single(v => v.Variant == Variant.A8).Infeasible);
     }
 }

@@ -104,4 +104,16 @@ public class ModelWorkloadTests
         var e = Assert.Throws<InputException>(() => ArchitectureReader.Parse(json, "tiny.json", "tiny"));
         Assert.StartsWith(message, e.Message);
     }
+
+    [Fact]
+    public void Batched_prefill_shares_each_weight_read_and_keeps_attention_per_sequence()
+    {
+        var a = ArchitectureReader.Load("llama-3-8b");
+        var ops = ModelWorkload.Prefill(a, new InferenceRequest(Prompt: 128, Decode: 0, Batch: 4), Policy);
+        Assert.All(ops.Where(o => o.Class is OperatorClass.Linear or OperatorClass.LmHead), o => Assert.Equal(o.Class == OperatorClass.Linear ? a.Layers : 1, o.Count));
+        Assert.Equal(4 * 128, ops.Single(o => o.Name == "q").Gemm!.Tokens);
+        Assert.Equal(4, ops.Single(o => o.Name == "lm_head").Gemm!.Tokens);
+        Assert.Equal(128, ops.Single(o => o.Name == "qk").Gemm!.Outputs);
+        Assert.Equal((long)a.Layers * 4 * a.KvHeads, ops.Single(o => o.Name == "qk").Count);
+    }
 }

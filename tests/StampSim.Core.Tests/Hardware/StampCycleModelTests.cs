@@ -1,0 +1,66 @@
+using StampSim.Config;
+using StampSim.Hardware;
+using StampSim.Numerics;
+using StampSim.Tests.Support;
+
+namespace StampSim.Tests.Hardware;
+
+/// <summary>
+/// The STaMP cycle model's folds in closed form on a toy array, its single-buffered limit against SCALE-Sim's
+/// fold, and the charge for tiles narrower than the array.
+/// </summary>
+public class StampCycleModelTests
+{
+    private static StampConfig Unit(params string[] sets) => StampConfig.Load(TestData.Fixture("Hardware", "Fixtures", "unit-accel.yaml"), sets);
+
+    private static GemmTime Gemm(StampConfig c, LayerShape shape, GemmTiles tiles, double weightLoad)
+    {
+        var numerics = c.Numerics.UniformBaseline(4);
+        return StampCycleModel.Instance.Gemm(new Workload(shape, numerics, c.Accelerator!), c.MacArray, tiles, weightLoad);
+    }
+
+    [Theory]
+    // Port bytes per cycle: 16 B (a 4x4 fold of int4 codes, 8 B, in half a cycle: streaming bound), 2 B (4 cycles: load bound).
+    [InlineData(16.0)]
+    [InlineData(2.0)]
+    public void A_double_buffered_GEMV_costs_folds_times_the_longer_of_stream_and_load_plus_one_fill(double port)
+    {
+        // R = C = 4, K = 32, N = 16, one A4 token: 8 x 4 = 32 folds of one streamed token; each fold's
+        // weights are 4 x 4 int4 codes = 8 B.
+        const int r = 4, c = 4, k = 32, n = 16, folds = k / r * (n / c);
+        double load = 8 / port, stream = 1;
+        var t = Gemm(Unit(), new LayerShape(1, k, n), new GemmTiles(1, n, k), port);
+        double expected = folds * Math.Max(stream, load) + Math.Ceiling(load) + (r + c - 2);
+        Assert.Equal(expected, t.Total);
+        Assert.Equal(folds * stream, t.Lo);
+        Assert.Equal(r + c - 2, t.Skew);
+    }
+
+    [Fact]
+    public void Single_buffered_weights_loading_a_fold_in_R_cycles_is_scalesim_fold_by_fold()
+    {
+        // A port of R*C*0.5/R bytes per cycle loads a fold of int4 codes in R cycles: load + stream + fill/drain
+        // per fold is SCALE-Sim's 2R + C + T - 2 (its count is that, minus one).
+        var c = Unit("mac_array.double_buffered_weights=false");
+        foreach (var (m, k, n) in new[] { (10, 32, 16), (1, 64, 8), (7, 20, 12) })
+        {
+            var t = Gemm(c, new LayerShape(m, k, n), new GemmTiles(m, n, k), 4 * 4 * 0.5 / 4);
+            Assert.Equal(GemmCycles.ScaleSim(Dataflows.Ws, 4, 4, m, k, n) + 1, t.Total);
+        }
+    }
+
+    [Fact]
+    public void One_output_per_tile_on_a_16_column_array_costs_16x_the_streaming_of_full_tiles()
+    {
+        var path = Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml");
+        CostResult Given(int tileOutputs) =>
+            CostModel.Evaluate(new LayerShape(256, 512, 256), StampConfig.Load(path).Numerics.UniformBaseline(4), StampConfig.Load(path).MacArray,
+                StampConfig.Load(path).Accelerator!, new GivenMapping(LoopOrder.ActivationsOuter, 256, tileOutputs));
+        var narrow = Given(1);
+        var full = Given(16);
+        Assert.True(narrow.Feasible && full.Feasible, narrow.InfeasibleReason ?? full.InfeasibleReason);
+        Assert.True(narrow.CyclesByStage["gemm_a4"] >= 8 * full.CyclesByStage["gemm_a4"],
+            $"tile_outputs 1: {narrow.CyclesByStage["gemm_a4"]} streaming cycles, tile_outputs 16: {full.CyclesByStage["gemm_a4"]}");
+        Assert.True(narrow.GemmUtilization <= full.GemmUtilization / 8, $"utilisation {narrow.GemmUtilization} vs {full.GemmUtilization}");
+    }
+}
