@@ -42,6 +42,7 @@ public static class AcceleratorSection
         var dr = s.Section("dram");
         var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6));
         if (dram.Bandwidth <= 0) throw dr.Error("bandwidth", "must be positive");
+        PhysicalRange.DramBandwidth.Check(dr, "bandwidth", dram.Bandwidth);
         dr.RejectUnknownKeys();
 
         var result = new AcceleratorConfig
@@ -59,6 +60,7 @@ public static class AcceleratorSection
             VectorUnit = ReadVectorUnit(s.Section("vector_unit")),
         };
         if (result.ClockGhz <= 0) throw s.Error("clock_ghz", "must be positive");
+        PhysicalRange.Clock.Check(s, "clock_ghz", result.ClockGhz);
         return result;
     }
 
@@ -122,6 +124,9 @@ public static class AcceleratorSection
         if (result.Capacity <= 0) throw s.Error("capacity", "must be positive");
         if (result.ReadBandwidth <= 0) throw s.Error("read_bandwidth", "must be positive");
         if (result.WriteBandwidth <= 0) throw s.Error("write_bandwidth", "must be positive");
+        PhysicalRange.BufferCapacity.Check(s, "capacity", result.Capacity);
+        PhysicalRange.PortBandwidth.Check(s, "read_bandwidth", result.ReadBandwidth);
+        PhysicalRange.PortBandwidth.Check(s, "write_bandwidth", result.WriteBandwidth);
         s.RejectUnknownKeys();
         return result;
     }

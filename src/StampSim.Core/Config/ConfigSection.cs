@@ -208,10 +208,13 @@ public sealed class ConfigSection
 
     private int ParseInt(string text, SourceMark mark, string key, int min, int max, string extra = "")
     {
-        if (!int.TryParse(text.Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
-            throw Error(mark, key, $"expected an integer{(extra.Length > 0 ? " " + extra : "")}, got '{text}'");
+        string digits = text.Replace("_", "");
+        if (!int.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v))
+            throw Error(mark, key, System.Numerics.BigInteger.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+                ? $"{text} is out of range (between {min} and {max})"
+                : $"expected an integer{(extra.Length > 0 ? " " + extra : "")}, got '{text}'");
         if (v < min || v > max)
-            throw Error(mark, key, $"must be between {min} and {max}, got {v}");
+            throw Error(mark, key, $"{v} is out of range (between {min} and {max})");
         return v;
     }
 
@@ -220,8 +223,16 @@ public sealed class ConfigSection
         if (!double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out double v) || !double.IsFinite(v))
             throw Error(mark, key, $"expected a number, got '{text}'");
         if (v < min || v > max)
-            throw Error(mark, key, $"must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, got {text}");
+            throw Error(mark, key, $"{text} is out of range ({RangeText(min, max)})");
         return v;
+    }
+
+    // "above 0", "at least 1", "between 0 and 1": a range as a person writes it, never double.Epsilon or double.MaxValue.
+    private static string RangeText(double min, double max)
+    {
+        string G(double x) => x.ToString("G6", CultureInfo.InvariantCulture);
+        if (max >= double.MaxValue) return min <= double.Epsilon && min > 0 ? "must be above 0" : $"must be at least {G(min)}";
+        return min <= double.Epsilon && min > 0 ? $"must be above 0 and at most {G(max)}" : $"between {G(min)} and {G(max)}";
     }
 
     private T ParseEnum<T>(string text, SourceMark mark, string key) where T : struct, System.Enum

@@ -21,6 +21,7 @@ public static class MacArraySection
             DoubleBufferedWeights = s.Bool("double_buffered_weights", d.DoubleBufferedWeights),
         };
         if (result.WeightLoadBandwidth <= 0) throw s.Error("weight_load_bandwidth", "must be positive");
+        if (result.WeightLoadBandwidth is double load) PhysicalRange.PortBandwidth.Check(s, "weight_load_bandwidth", load);
         if (result.Multiplier == MultiplierKind.Int8 && result.EightBitMode != EightBitMode.Native)
             throw s.Error("eight_bit_mode", "an int8 multiplier runs 8-bit tokens natively: set eight_bit_mode: native");
         if (result.Multiplier == MultiplierKind.Int4 && result.EightBitMode == EightBitMode.Native)

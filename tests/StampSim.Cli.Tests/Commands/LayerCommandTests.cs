@@ -71,7 +71,7 @@ public class LayerCommandTests
         { "garbage npy", ["--x", "{garbage}", "--weight", "{w}", "--out", "{dir}/y.npy"], "missing \\x93NUMPY magic" },
         { "shape mismatch", ["--x", "{x}", "--weight", "{w2}", "--out", "{dir}/y.npy"], "does not match activations (40, 32)" },
         { "nan", ["--x", "{nan}", "--weight", "{w}", "--out", "{dir}/y.npy"], "NaN at index [1, 2]" },
-        { "bad config", ["--x", "{x}", "--weight", "{w}", "--config", "{badcfg}", "--out", "{dir}/y.npy"], "bad.yaml:2:12: numerics.lo_bits: must be between 2 and 8, got 1" },
+        { "bad config", ["--x", "{x}", "--weight", "{w}", "--config", "{badcfg}", "--out", "{dir}/y.npy"], "bad.yaml:2:12: numerics.lo_bits: 1 is out of range (between 2 and 8)" },
         { "unknown set key", ["--x", "{x}", "--weight", "{w}", "--set", "numerics.lo_bitz=3", "--out", "{dir}/y.npy"], "did you mean 'numerics.lo_bits'?" },
         { "missing option", ["--x", "{x}", "--out", "{dir}/y.npy"], "--weight" },
         { "missing out dir", ["--x", "{x}", "--weight", "{w}", "--out", "{dir}/no/such/y.npy"], "does not exist" },

@@ -72,6 +72,6 @@ public class SweepCommandTests
         Harness.AssertBadInput(Harness.Run("sweep", Spec(dir).Replace("spec", "nope")), "sweep spec not found");
         Harness.AssertBadInput(Harness.Run("sweep", Spec(dir), "--shard", "2/2"), "--shard: expected i/N with 0 <= i < N");
         File.WriteAllText(dir.File("bad.yaml"), "trace: bundled\nconfig: edge-npu\naxes:\n  mac_array.rows: [0]\n");
-        Harness.AssertBadInput(Harness.Run("sweep", dir.File("bad.yaml"), "--out", dir.File("o2")), "mac_array.rows: must be between 1 and 65536, got 0");
+        Harness.AssertBadInput(Harness.Run("sweep", dir.File("bad.yaml"), "--out", dir.File("o2")), "mac_array.rows: 0 is out of range (between 1 and 65536)");
     }
 }

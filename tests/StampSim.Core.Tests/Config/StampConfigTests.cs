@@ -1,3 +1,4 @@
+using StampSim.Tests.Support;
 using System.Text.Json;
 using StampSim.Config;
 using StampSim.Numerics;
@@ -42,14 +43,14 @@ public class StampConfigTests
 
     [Theory]
     [InlineData("numerics:\n  hi_tokenz: 4\n", "x.yaml:2:3: unknown key 'numerics.hi_tokenz' in 'numerics'; did you mean 'numerics.hi_tokens'?")]
-    [InlineData("numerics:\n  hi_bits: 9\n", "x.yaml:2:12: numerics.hi_bits: must be between 2 and 8, got 9")]
+    [InlineData("numerics:\n  hi_bits: 9\n", "x.yaml:2:12: numerics.hi_bits: 9 is out of range (between 2 and 8)")]
     [InlineData("numerics:\n  hi_bits: eight\n", "x.yaml:2:12: numerics.hi_bits: expected an integer, got 'eight'")]
     [InlineData("numerics:\n  transform: haar3d\n", "x.yaml:2:14: numerics.transform: unknown value 'haar3d' (expected one of: none, haar, haar2d, dct, wht); did you mean 'haar2d'?")]
     [InlineData("numerics:\n  grid: 14by14\n", "x.yaml:2:9: numerics.grid: expected a grid like \"14x14\" (positive HxW), got '14by14'")]
     [InlineData("mac_array:\n  rows: 16\n  rows: 32\n", "x.yaml:3:3: duplicate key 'rows' (first defined at line 2:3)")]
     [InlineData("numerics: [1, 2]\n", "x.yaml:1:11: numerics: expected a mapping of keys, found a list")]
     [InlineData("numerics:\n  accumulator:\n    overflow: clamp\n", "x.yaml:3:15: numerics.accumulator.overflow: unknown value 'clamp' (expected one of: saturate, wrap)")]
-    [InlineData("version: 2\n", "x.yaml:1:10: version: must be between 1 and 1, got 2")]
+    [InlineData("version: 2\n", "x.yaml:1:10: version: 2 is out of range (between 1 and 1)")]
     [InlineData("numerics:\n  hi_bits: [8\n", "x.yaml:")]
     public void Errors_name_key_and_position(string yaml, string expected)
     {
@@ -70,13 +71,28 @@ public class StampConfigTests
 
     [Theory]
     [InlineData("numerics.hi_tokenz=3", "--set numerics.hi_tokenz=3: unknown key 'numerics.hi_tokenz' in 'numerics'; did you mean 'numerics.hi_tokens'?")]
-    [InlineData("numerics.hi_bits=1", "--set numerics.hi_bits=1: numerics.hi_bits: must be between 2 and 8, got 1")]
+    [InlineData("numerics.hi_bits=1", "--set numerics.hi_bits=1: numerics.hi_bits: 1 is out of range (between 2 and 8)")]
     [InlineData("numerics", "--set numerics: expected key=value")]
     [InlineData("numerics.hi_bits.x=1", "--set numerics.hi_bits.x=1: 'numerics.hi_bits' is a scalar, not a section")]
     public void Set_errors_name_the_override(string assignment, string expected)
     {
         var e = Assert.Throws<InputException>(() => StampConfig.Parse("numerics:\n  hi_bits: 8\n", "x.yaml", [assignment]));
         Assert.StartsWith(expected, e.Message);
+    }
+
+    [Theory]
+    [InlineData("mac_array.rows=1000000000000", "mac_array.rows: 1000000000000 is out of range (between 1 and 65536)")]
+    [InlineData("clock_ghz=1e30", "clock_ghz: 1E+30 GHz is out of range for a clock (at least 0.001 GHz, at most 20 GHz)")]
+    [InlineData("clock_ghz=1 Hz", "clock_ghz: 1E-09 GHz is out of range for a clock (at least 0.001 GHz, at most 20 GHz)")]
+    [InlineData("dram.bandwidth=1e6 TB/s", "dram.bandwidth: 1E+18 B/s is out of range for a DRAM bandwidth (at least 1E+06 B/s, at most 1E+14 B/s)")]
+    [InlineData("buffers.act_buffer.capacity=1000 GiB", "is out of range for an on-chip buffer")]
+    [InlineData("buffers.act_buffer.read_bandwidth=1e9", "read_bandwidth: 1E+09 B/cycle is out of range for an on-chip port (above 0, at most 1.049E+06 B/cycle)")]
+    public void Quantities_outside_what_hardware_can_be_are_out_of_range_in_the_keys_own_units(string assignment, string expected)
+    {
+        string edge = Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml");
+        var e = Assert.Throws<InputException>(() => StampConfig.Load(edge, [assignment]));
+        Assert.Contains(expected, e.Message);
+        Assert.DoesNotContain("System.", e.Message);
     }
 
     [Fact]
