@@ -41,7 +41,7 @@ public static class StampSimCli
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         if (parse.Errors.Count > 0)
         {
-            stderr.WriteLine($"stampsim: error: {parse.Errors[0].Message} (see 'stampsim --help')");
+            stderr.WriteLine($"stampsim: error: {ParseErrorText.Of(parse.Errors[0].Message)} (see 'stampsim --help')");
             return BadInput;
         }
         try
