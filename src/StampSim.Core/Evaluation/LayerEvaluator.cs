@@ -28,11 +28,12 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="inputs">Its activations, weights and bias.</param>
     /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
     /// <param name="configLabel">The config's label; its name when null.</param>
-    /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
+    /// <param name="cache">The reference and golden runs of these inputs shared across configs; null to share them within this call only.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null)
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
+        var shared = cache ?? new NumericsCache();
         double engine = 0, metrics = 0;
         LayerResult? output = null;
         NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
@@ -40,11 +41,11 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
             var key = NumericsKey.For(numerics, config.MacArray.Rows, inputs.Tokens, inputs.Features);
             NumericsRun Fresh()
             {
-                var (run, result) = RunNumerics(subject, inputs, numerics, config.MacArray.Rows);
+                var (run, result) = RunNumerics(subject, inputs, numerics, config.MacArray.Rows, reference: shared);
                 if (keepOutput) output = result;
                 return run;
             }
-            var (run, computed) = cache is null ? (Fresh(), true) : cache.GetOrRun(key, Fresh);
+            var (run, computed) = shared.GetOrRun(key, Fresh);
             if (computed)
             {
                 engine += run.EngineSeconds;
@@ -69,15 +70,16 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="numerics">The numerics.</param>
     /// <param name="macRows">The adder-tree length.</param>
     /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
+    /// <param name="reference">Where the inputs' float64 reference is kept for other settings; null to compute it for this run alone.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, NumericsConfig numerics, int macRows,
-        bool keepIntermediates = false)
+        bool keepIntermediates = false, NumericsCache? reference = null)
     {
         var clock = Stopwatch.StartNew();
         var result = subject.Named(() => new StampLayer(numerics, macRows, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
+        var metrics = LayerMetrics.Compute((reference ?? new NumericsCache()).Reference(inputs, options), result, numerics, options);
         var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels, result.Gemm.FastPath, result.Gemm.Kernel,
             metrics, engine, clock.Elapsed.TotalSeconds);
         return (run, result);

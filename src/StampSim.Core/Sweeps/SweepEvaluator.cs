@@ -10,8 +10,9 @@ namespace StampSim.Sweeps;
 /// <summary>
 /// Evaluates sweep points. The expensive part, the golden numerics of every layer, depends only on
 /// the trace and the numerics (and the adder-tree length), never on the rest of the hardware: it is
-/// computed once per distinct setting and reused by every point that shares it. The cost model then
-/// runs per point and layer.
+/// computed once per distinct setting and reused by every point that shares it, and <see cref="Prepare"/>
+/// computes all the settings of a set of points layer by layer, each layer read and its float64 reference
+/// computed once for all of them. The cost model then runs per point and layer.
 /// </summary>
 public sealed class SweepEvaluator
 {
@@ -37,47 +38,92 @@ public sealed class SweepEvaluator
     /// <summary>How many distinct numerics settings ran through the golden engine so far.</summary>
     public int EngineRuns => _engineRuns;
 
+    /// <summary>
+    /// Runs the golden numerics of every distinct setting the feasible <paramref name="points"/> need and that
+    /// have not run yet, layer-major: per trace, each layer is read once, its reference computed once, every
+    /// setting evaluated against it, and the layer released before the next (memory stays that of one layer).
+    /// </summary>
+    /// <exception cref="InputException">A layer does not suit a setting; the message names the layer.</exception>
+    public void Prepare(IEnumerable<SweepPoint> points)
+    {
+        foreach (var trace in points.Where(p => Cost(p).Feasible).GroupBy(p => p.TraceIndex))
+        {
+            var todo = trace.Select(p => (Key: KeyOf(p), p.Config)).DistinctBy(k => k.Key)
+                .Where(k => !_numerics.ContainsKey(k.Key)).ToList();
+            if (todo.Count == 0) continue;
+            var outcomes = Replay(trace.Key, todo.Select(k => k.Config).ToList());
+            for (int i = 0; i < todo.Count; i++)
+            {
+                var outcome = outcomes[i];
+                _numerics[todo[i].Key] = new Lazy<NumericsOutcome>(() => outcome);
+            }
+            Interlocked.Add(ref _engineRuns, todo.Count);
+        }
+    }
+
     /// <summary>Evaluates one point (thread-safe).</summary>
     public PointResult Evaluate(SweepPoint point)
+    {
+        var cost = Cost(point);
+        if (!cost.Feasible)
+            return new PointResult(point.Index, false, cost.InfeasibleReason, 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+        var numerics = Numerics(point);
+        return new PointResult(point.Index, true, null, cost.Cycles, cost.Seconds, cost.Dram, cost.Energy, cost.Energy * 1000 / cost.Macs,
+            numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
+    }
+
+    // The cost of a point summed over its trace's layers, or the first layer that cannot run.
+    private PointCost Cost(SweepPoint point)
     {
         var config = point.Config;
         var hw = config.Accelerator!;
         var trace = _traces[point.TraceIndex];
-        var layers = _layers[point.TraceIndex];
         long cycles = 0;
         double seconds = 0, dram = 0, energy = 0, macs = 0;
-        foreach (var layer in layers)
+        foreach (var layer in _layers[point.TraceIndex])
         {
             var x = trace.Tensor(layer.Activation);
             var w = trace.Tensor(layer.Weight!);
             var shape = new LayerShape((int)x.Shape[0], (int)x.Shape[1], (int)w.Shape[0], layer.Bias is not null);
             var cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw);
             if (!cost.Feasible)
-                return new PointResult(point.Index, false, $"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0, double.NaN, double.NaN, double.NaN, double.NaN);
+                return new PointCost($"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0);
             cycles += cost.TotalCycles;
             seconds += cost.Seconds;
             dram += cost.DramReadBytes + cost.DramWriteBytes;
             energy += cost.EnergyPj;
             macs += shape.Macs;
         }
-        var numerics = Numerics(point);
-        return new PointResult(point.Index, true, null, cycles, seconds, dram, energy, energy * 1000 / macs,
-            numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
+        return new PointCost(null, cycles, seconds, dram, energy, macs);
     }
 
-    private NumericsOutcome Numerics(SweepPoint point)
+    private sealed record PointCost(string? InfeasibleReason, long Cycles, double Seconds, double Dram, double Energy, double Macs)
     {
-        var config = point.Config;
-        // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
+        public bool Feasible => InfeasibleReason is null;
+    }
+
+    // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
+    private (int Trace, NumericsKey Key) KeyOf(SweepPoint point)
+    {
         var (tokens, features) = _largest[point.TraceIndex];
-        var key = (point.TraceIndex, NumericsKey.For(config.Numerics, config.MacArray.Rows, tokens, features));
-        return _numerics.GetOrAdd(key, _ => new Lazy<NumericsOutcome>(() =>
+        return (point.TraceIndex, NumericsKey.For(point.Config.Numerics, point.Config.MacArray.Rows, tokens, features));
+    }
+
+    private NumericsOutcome Numerics(SweepPoint point) =>
+        _numerics.GetOrAdd(KeyOf(point), _ => new Lazy<NumericsOutcome>(() =>
         {
             Interlocked.Increment(ref _engineRuns);
-            var numericsOnly = new StampConfig { Numerics = config.Numerics, MacArray = config.MacArray };
-            var replay = new TraceReplay(_traces[point.TraceIndex], new LayerEvaluator(_options));
-            var records = replay.Run(_layers[point.TraceIndex], numericsOnly).ToList();
-            return new NumericsOutcome(records.Select(r => r.Stamp.Metrics).ToArray(), records.Select(r => (double)r.Shape.Tokens * r.Shape.Features).ToArray());
+            return Replay(point.TraceIndex, [point.Config])[0];
         })).Value;
+
+    // One layer-major replay of a trace's selected layers under several settings: one outcome per config, in order.
+    private List<NumericsOutcome> Replay(int traceIndex, IReadOnlyList<StampConfig> configs)
+    {
+        var numericsOnly = configs.Select(c => (c.Name, new StampConfig { Numerics = c.Numerics, MacArray = c.MacArray })).ToList();
+        var replay = new TraceReplay(_traces[traceIndex], new LayerEvaluator(_options));
+        var layers = replay.Run(_layers[traceIndex], numericsOnly).ToList();   // [layer][config]
+        return configs.Select((_, i) => new NumericsOutcome(
+            layers.Select(l => l[i].Stamp.Metrics).ToArray(),
+            layers.Select(l => (double)l[i].Shape.Tokens * l[i].Shape.Features).ToArray())).ToList();
     }
 }
