@@ -1,4 +1,5 @@
 using StampSim.Numerics;
+using StampSim.Tensors;
 
 namespace StampSim.Transforms;
 
@@ -25,6 +26,19 @@ public static class SequenceTransforms
             _ => throw new ArgumentOutOfRangeException(nameof(numerics)),
         };
         return plan.PrefixTokens == 0 ? inner : new PrefixedTransform(plan.PrefixTokens, inner);
+    }
+
+    /// <summary>
+    /// Plans the transforms of a batch of independent sequences: each its own <see cref="Create(NumericsConfig, int, ExecutionOptions)"/>
+    /// (one plan per distinct length), a single sequence's transform unwrapped.
+    /// </summary>
+    /// <exception cref="InputException">A sequence's shape does not suit the transform.</exception>
+    public static ISequenceTransform Create(NumericsConfig numerics, SequenceBatch batch, ExecutionOptions options)
+    {
+        if (batch.Count == 1) return Create(numerics, batch.Tokens, options);
+        var byLength = new Dictionary<int, ISequenceTransform>();
+        var transforms = batch.Lengths.Select(l => byLength.TryGetValue(l, out var t) ? t : byLength[l] = Create(numerics, l, options)).ToList();
+        return new SequenceBatchTransform(batch, transforms);
     }
 
     /// <summary>Resolves and validates the transform for <paramref name="tokens"/> tokens without building it.</summary>
