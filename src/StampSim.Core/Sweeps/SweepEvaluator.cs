@@ -11,8 +11,8 @@ namespace StampSim.Sweeps;
 /// Evaluates sweep points. The expensive part, the golden numerics of every layer, depends only on
 /// the trace and the numerics (and the adder-tree length), never on the rest of the hardware: it is
 /// computed once per distinct setting and reused by every point that shares it, and <see cref="Prepare"/>
-/// computes all the settings of a set of points layer by layer, each layer read and its float64 reference
-/// computed once for all of them. The cost model then runs per point and layer.
+/// groups the settings of a set of points so each group runs layer by layer, each layer read and its float64
+/// reference computed once for the group. The cost model then runs per point and layer.
 /// </summary>
 public sealed class SweepEvaluator
 {
@@ -39,25 +39,37 @@ public sealed class SweepEvaluator
     public int EngineRuns => _engineRuns;
 
     /// <summary>
-    /// Runs the golden numerics of every distinct setting the feasible <paramref name="points"/> need and that
-    /// have not run yet, layer-major: per trace, each layer is read once, its reference computed once, every
-    /// setting evaluated against it, and the layer released before the next (memory stays that of one layer).
+    /// Settings evaluated together in one layer-major pass. Their rows are written only when the pass ends (the last
+    /// layer decides every setting's totals), so a pass is also what a killed sweep loses: 4 settings share each layer's
+    /// reference (8 settings cost 2 references per layer instead of 8) and still leave points to resume between passes.
     /// </summary>
-    /// <exception cref="InputException">A layer does not suit a setting; the message names the layer.</exception>
+    public const int SettingsPerPass = 4;
+
+    /// <summary>
+    /// Plans the golden numerics of every distinct setting the feasible <paramref name="points"/> need and that have
+    /// not been planned or run: in the points' order, groups of <see cref="SettingsPerPass"/> settings, each group run
+    /// layer-major when one of its points is first evaluated (each layer read and its float64 reference computed once
+    /// for the whole group, then released: memory stays that of one layer).
+    /// </summary>
     public void Prepare(IEnumerable<SweepPoint> points)
     {
         foreach (var trace in points.Where(p => Cost(p).Feasible).GroupBy(p => p.TraceIndex))
         {
             var todo = trace.Select(p => (Key: KeyOf(p), p.Config)).DistinctBy(k => k.Key)
                 .Where(k => !_numerics.ContainsKey(k.Key)).ToList();
-            if (todo.Count == 0) continue;
-            var outcomes = Replay(trace.Key, todo.Select(k => k.Config).ToList());
-            for (int i = 0; i < todo.Count; i++)
+            foreach (var pass in todo.Chunk(SettingsPerPass))
             {
-                var outcome = outcomes[i];
-                _numerics[todo[i].Key] = new Lazy<NumericsOutcome>(() => outcome);
+                var outcomes = new Lazy<List<NumericsOutcome>>(() =>
+                {
+                    Interlocked.Add(ref _engineRuns, pass.Length);
+                    return Replay(trace.Key, pass.Select(k => k.Config).ToList());
+                });
+                for (int i = 0; i < pass.Length; i++)
+                {
+                    int index = i;
+                    _numerics.TryAdd(pass[i].Key, new Lazy<NumericsOutcome>(() => outcomes.Value[index]));
+                }
             }
-            Interlocked.Add(ref _engineRuns, todo.Count);
         }
     }
 

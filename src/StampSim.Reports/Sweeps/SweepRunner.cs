@@ -69,7 +69,7 @@ public static class SweepRunner
         var evaluator = inputs.Evaluator(options.Execution ?? ExecutionOptions.Default);
         int finished = 0;
         progress?.Invoke(new SweepProgress(done.Count, mine.Count, null));
-        evaluator.Prepare(pending);   // every setting's numerics, layer-major: one reference per layer
+        evaluator.Prepare(pending);   // settings run in layer-major groups: one reference per layer and group
         using (var file = new FileStream(pointsPath, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
             var gate = new object();

@@ -29,9 +29,11 @@ public class SweepEvaluatorTests
 
         var prepared = inputs.Evaluator(ExecutionOptions.Default);
         prepared.Prepare(points);
-        Assert.Equal(4, prepared.EngineRuns);
+        Assert.Equal(0, prepared.EngineRuns);   // planned, run on first use
+        Assert.Equal(expected.Take(1), points.Take(1).Select(prepared.Evaluate));
+        Assert.Equal(SweepEvaluator.SettingsPerPass, prepared.EngineRuns);   // the first point ran its whole group
         Assert.Equal(expected, points.Select(prepared.Evaluate));
-        Assert.Equal(4, prepared.EngineRuns);   // evaluating ran nothing more
+        Assert.Equal(4, prepared.EngineRuns);
         Assert.All(expected, r => Assert.True(r.Feasible && double.IsFinite(r.SqnrDb)));
     }
 }
