@@ -70,6 +70,7 @@ public static class SweepRunner
 
         int finished = 0;
         progress?.Invoke(new SweepProgress(done.Count, mine.Count, null));
+        evaluator.Prepare(pending);   // settings run in layer-major groups: one reference per layer and group
         using (var file = new FileStream(pointsPath, FileMode.Append, FileAccess.Write, FileShare.Read))
         {
             var gate = new object();

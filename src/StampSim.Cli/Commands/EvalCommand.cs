@@ -110,7 +110,7 @@ internal static class EvalCommand
             var vit = ModelFiles.LoadVit(p.GetValue(model)!);
             var inputs = ModelFiles.Images(p.GetValue(images)!).Select(f => (Path.GetFileName(f), VitImage.Load(f, vit.Config))).ToArray();
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
-            var reference = inputs.Select(i => vit.Forward(i.Item2, new Float32LinearExecutor(exec))).ToArray();
+            var reference = VitEvaluation.Logits(vit, inputs.Select(i => i.Item2).ToList(), new Float32LinearExecutor(exec));
             var rows = new List<EvalRow<VitComparison>>();
             Run(console, variants, "image", (v, progress) =>
             {

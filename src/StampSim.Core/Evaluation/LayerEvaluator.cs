@@ -28,13 +28,14 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="inputs">Its activations, weights and bias.</param>
     /// <param name="config">The effective config (numerics already adjusted to the layer).</param>
     /// <param name="configLabel">The config's label; its name when null.</param>
-    /// <param name="cache">Golden runs of these inputs shared across configs; null to run every setting.</param>
+    /// <param name="cache">The reference and golden runs of these inputs shared across configs; null to share them within this call only.</param>
     /// <param name="knownCost">The layer's <see cref="Cost"/> on this config when already computed (a replay's check), with its time; null to compute it.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public LayerEvaluation Evaluate(LayerSubject subject, LayerInputs inputs, StampConfig config, string? configLabel = null, NumericsCache? cache = null,
         TimedCost? knownCost = null)
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
+        var shared = cache ?? new NumericsCache();
         double engine = 0, metrics = 0;
         LayerResult? output = null;
         NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
@@ -43,11 +44,11 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
             var key = NumericsKey.For(settings, inputs.Tokens, inputs.Features);
             NumericsRun Fresh()
             {
-                var (run, result) = RunNumerics(subject, inputs, settings);
+                var (run, result) = RunNumerics(subject, inputs, settings, reference: shared);
                 if (keepOutput) output = result;
                 return run;
             }
-            var (run, computed) = cache is null ? (Fresh(), true) : cache.GetOrRun(key, Fresh);
+            var (run, computed) = shared.GetOrRun(key, Fresh);
             if (computed)
             {
                 engine += run.EngineSeconds;
@@ -71,16 +72,17 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="inputs">Its inputs.</param>
     /// <param name="settings">The numerics and the adder-tree length.</param>
     /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
+    /// <param name="reference">Where the inputs' float64 reference is kept for other settings; null to compute it for this run alone.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, GoldenSettings settings,
-        bool keepIntermediates = false)
+        bool keepIntermediates = false, NumericsCache? reference = null)
     {
         var numerics = settings.Numerics;
         var clock = Stopwatch.StartNew();
         var result = subject.Named(() => new StampLayer(settings, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var metrics = LayerMetrics.Compute(inputs, result, numerics, options);
+        var metrics = LayerMetrics.Compute((reference ?? new NumericsCache()).Reference(inputs, options), result, numerics, options);
         var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels,
             numerics.HiTokensOf(inputs.Tokens), result.Gemm.FastPath, result.Gemm.Kernel,
             metrics, engine, clock.Elapsed.TotalSeconds);

@@ -1,12 +1,19 @@
+using StampSim.Metrics;
+using StampSim.Numerics;
+using StampSim.Pipeline;
+
 namespace StampSim.Evaluation;
 
 /// <summary>
-/// Golden runs of one layer's inputs by <see cref="NumericsKey"/>: configs that differ only in
-/// hardware share one engine run. Scope one cache to one layer's inputs.
+/// What the evaluations of one layer's inputs share: the float64 reference (<see cref="LayerReference"/>),
+/// computed once for every numerics setting, and the golden runs by <see cref="NumericsKey"/>, so configs
+/// that differ only in hardware share one engine run. Scope one cache to one layer's inputs, and drop it
+/// with the layer.
 /// </summary>
 public sealed class NumericsCache
 {
     private readonly Dictionary<NumericsKey, NumericsRun> _runs = [];
+    private LayerReference? _reference;
 
     /// <summary>How many engine runs the cache holds.</summary>
     public int Count => _runs.Count;
@@ -19,5 +26,15 @@ public sealed class NumericsCache
         var fresh = run();
         _runs[key] = fresh;
         return (fresh, true);
+    }
+
+    /// <summary>The reference of <paramref name="inputs"/>, computed on first use.</summary>
+    /// <exception cref="InvalidOperationException">The cache already holds the reference of other inputs.</exception>
+    public LayerReference Reference(LayerInputs inputs, ExecutionOptions options)
+    {
+        _reference ??= LayerReference.Compute(inputs, options);
+        if (!ReferenceEquals(_reference.Inputs, inputs))
+            throw new InvalidOperationException($"a numerics cache serves one layer's inputs: it holds '{_reference.Inputs.Name}', asked for '{inputs.Name}'");
+        return _reference;
     }
 }

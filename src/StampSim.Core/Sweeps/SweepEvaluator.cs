@@ -11,8 +11,9 @@ namespace StampSim.Sweeps;
 /// <summary>
 /// Evaluates sweep points. The expensive part, the golden numerics of every layer, depends only on
 /// the trace and the numerics (and the adder-tree length), never on the rest of the hardware: it is
-/// computed once per distinct setting and reused by every point that shares it. The cost model then
-/// runs per point and layer.
+/// computed once per distinct setting and reused by every point that shares it, and <see cref="Prepare"/>
+/// groups the settings of a set of points so each group runs layer by layer, each layer read and its float64
+/// reference computed once for the group. The cost model then runs per point and layer.
 /// </summary>
 public sealed class SweepEvaluator
 {
@@ -64,47 +65,104 @@ public sealed class SweepEvaluator
         catch (InputException e) { return PointResult.Infeasible(point.Index, e.Message); }
     }
 
+    /// <summary>
+    /// Settings evaluated together in one layer-major pass. Their rows are written only when the pass ends (the last
+    /// layer decides every setting's totals), so a pass is also what a killed sweep loses: 4 settings share each layer's
+    /// reference (8 settings cost 2 references per layer instead of 8) and still leave points to resume between passes.
+    /// </summary>
+    public const int SettingsPerPass = 4;
+
+    /// <summary>
+    /// Plans the golden numerics of every distinct setting the feasible <paramref name="points"/> need and that have
+    /// not been planned or run: in the points' order, groups of <see cref="SettingsPerPass"/> settings, each group run
+    /// layer-major when one of its points is first evaluated (each layer read and its float64 reference computed once
+    /// for the whole group, then released: memory stays that of one layer).
+    /// </summary>
+    public void Prepare(IEnumerable<SweepPoint> points)
+    {
+        foreach (var trace in points.Where(p => Cost(p).Feasible).GroupBy(p => p.TraceIndex))
+        {
+            var todo = trace.Select(p => (Key: KeyOf(p), p.Config)).DistinctBy(k => k.Key)
+                .Where(k => !_numerics.ContainsKey(k.Key)).ToList();
+            foreach (var pass in todo.Chunk(SettingsPerPass))
+            {
+                var outcomes = new Lazy<List<NumericsOutcome>>(() =>
+                {
+                    Interlocked.Add(ref _engineRuns, pass.Length);
+                    return Replay(trace.Key, pass.Select(k => k.Config).ToList());
+                });
+                for (int i = 0; i < pass.Length; i++)
+                {
+                    int index = i;
+                    _numerics.TryAdd(pass[i].Key, new Lazy<NumericsOutcome>(() => outcomes.Value[index]));
+                }
+            }
+        }
+    }
+
     /// <summary>Evaluates one point (thread-safe).</summary>
     public PointResult Evaluate(SweepPoint point)
+    {
+        var cost = Cost(point);
+        if (!cost.Feasible)
+            return PointResult.Infeasible(point.Index, cost.InfeasibleReason!);
+        var numerics = Numerics(point);
+        return new PointResult(point.Index, true, null, cost.Cycles, cost.Seconds, cost.Dram, cost.Energy, cost.Energy * 1000 / cost.Macs,
+            numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
+    }
+
+    // The cost of a point summed over its trace's layers, or the first layer that cannot run.
+    private PointCost Cost(SweepPoint point)
     {
         var config = point.Config;
         var hw = config.Accelerator!;
         var trace = _traces[point.TraceIndex];
-        var layers = _layers[point.TraceIndex];
         long cycles = 0;
         double seconds = 0, dram = 0, energy = 0, macs = 0;
-        foreach (var layer in layers)
+        foreach (var layer in _layers[point.TraceIndex])
         {
             var x = trace.Tensor(layer.Activation);
             var w = trace.Tensor(layer.Weight!);
             var shape = new LayerShape((int)x.Shape[0], (int)x.Shape[1], (int)w.Shape[0], layer.Bias is not null);
             var cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw);
             if (!cost.Feasible)
-                return PointResult.Infeasible(point.Index, $"{layer.Name}: {cost.InfeasibleReason}");
+                return new PointCost($"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0);
             cycles += cost.TotalCycles;
             seconds += cost.Seconds;
             dram += cost.DramReadBytes + cost.DramWriteBytes;
             energy += cost.EnergyPj;
             macs += shape.Macs;
         }
-        var numerics = Numerics(point);
-        return new PointResult(point.Index, true, null, cycles, seconds, dram, energy, energy * 1000 / macs,
-            numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
+        return new PointCost(null, cycles, seconds, dram, energy, macs);
     }
 
-    private NumericsOutcome Numerics(SweepPoint point)
+    private sealed record PointCost(string? InfeasibleReason, long Cycles, double Seconds, double Dram, double Energy, double Macs)
     {
-        var config = point.Config;
-        // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
+        public bool Feasible => InfeasibleReason is null;
+    }
+
+    // The golden numerics depend on the trace and the NumericsKey alone, never on the rest of the hardware.
+    private (int Trace, NumericsKey Key) KeyOf(SweepPoint point)
+    {
         var (tokens, features) = _largest[point.TraceIndex];
-        var key = (point.TraceIndex, NumericsKey.For(config.Golden, tokens, features));
-        return _numerics.GetOrAdd(key, _ => new Lazy<NumericsOutcome>(() =>
+        return (point.TraceIndex, NumericsKey.For(point.Config.Golden, tokens, features));
+    }
+
+    private NumericsOutcome Numerics(SweepPoint point) =>
+        _numerics.GetOrAdd(KeyOf(point), _ => new Lazy<NumericsOutcome>(() =>
         {
             Interlocked.Increment(ref _engineRuns);
-            var numericsOnly = new StampConfig { Numerics = config.Numerics, MacArray = config.MacArray };
-            var replay = new TraceReplay(_traces[point.TraceIndex], new LayerEvaluator(_options));
-            var records = replay.Run(_layers[point.TraceIndex], numericsOnly).ToList();
-            return new NumericsOutcome(records.Select(r => r.Stamp.Metrics).ToArray(), records.Select(r => (double)r.Shape.Tokens * r.Shape.Features).ToArray());
+            return Replay(point.TraceIndex, [point.Config])[0];
         })).Value;
+
+    // One layer-major replay of a trace's selected layers under several settings: one outcome per config, in order.
+    private List<NumericsOutcome> Replay(int traceIndex, IReadOnlyList<StampConfig> configs)
+    {
+        var numericsOnly = configs.Select(c => (c.Name, new StampConfig { Numerics = c.Numerics, MacArray = c.MacArray })).ToList();
+        var replay = new TraceReplay(_traces[traceIndex], new LayerEvaluator(_options));
+        var layers = replay.Run(_layers[traceIndex], numericsOnly).ToList();   // [layer][config]
+        return configs.Select((_, i) => new NumericsOutcome(
+            layers.Select(l => l[i].Stamp.Metrics).ToArray(),
+            layers.Select(l => (double)l[i].Shape.Tokens * l[i].Shape.Features).ToArray())).ToList();
     }
 }

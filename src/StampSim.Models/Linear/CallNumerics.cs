@@ -12,7 +12,7 @@ internal sealed record CallNumerics(NumericsConfig Numerics, int HadamardBlock)
     /// Specialises <paramref name="numerics"/> to one call:
     /// <list type="bullet">
     /// <item><c>haar2d</c> takes the call's own token grid and prefix tokens (a ViT's 14x14 patch grid
-    /// after its CLS token); a single-token call has no sequence to transform and gets <c>none</c>;
+    /// after its CLS token); a call of single-token sequences has no sequence to transform and gets <c>none</c>;
     /// a multi-token call without a grid cannot be run under <c>haar2d</c>.</item>
     /// <item><c>hadamard</c> with a feature count d that is not a power of two becomes a block-diagonal
     /// Walsh–Hadamard transform with the largest power-of-two block dividing d (192 → 64, 768 → 256,
@@ -25,7 +25,7 @@ internal sealed record CallNumerics(NumericsConfig Numerics, int HadamardBlock)
         var resolved = numerics.OnLayerGrid(call.Grid, call.PrefixTokens);
         if (numerics.Transform == SequenceTransformKind.Haar2d && call.Grid is null)
         {
-            if (call.Tokens != 1)
+            if (call.Sequences.Lengths.Any(l => l != 1))
                 throw new InputException($"numerics.transform: haar2d needs a token grid but layer '{call.Name}' is a plain sequence of {call.Tokens} tokens");
             resolved = resolved with { Transform = SequenceTransformKind.None, Levels = null, Grid = null };
         }

@@ -17,16 +17,23 @@ public sealed record LinearCall
     /// <param name="w">Weights (n, d), PyTorch layout.</param>
     /// <param name="bias">Bias (n), or null.</param>
     /// <param name="grid">Token grid of an image model's patch tokens, or null for a plain sequence.</param>
-    /// <param name="prefixTokens">Leading tokens of <paramref name="x"/> that are not on the grid (a ViT's CLS token).</param>
+    /// <param name="prefixTokens">Leading tokens of each sequence that are not on the grid (a ViT's CLS token).</param>
+    /// <param name="sequences">
+    /// The independent sequences stacked in <paramref name="x"/> (a batch of sentences), each transformed and quantized
+    /// on its own; null for one sequence. The grid and prefix tokens then describe every sequence.
+    /// </param>
     public LinearCall(string name, LinearKind kind, int? block, Matrix<float> x, Matrix<float> w, float[]? bias,
-        TokenGrid? grid = null, int prefixTokens = 0)
+        TokenGrid? grid = null, int prefixTokens = 0, SequenceBatch? sequences = null)
     {
+        sequences ??= SequenceBatch.Single(x.Rows);
+        if (sequences.Tokens != x.Rows)
+            throw new ArgumentException($"{name}: the sequences have {sequences.Tokens} tokens but the activations {x.Rows} rows");
         if (x.Cols != w.Cols)
             throw new ArgumentException($"{name}: activations have d = {x.Cols} but weights are ({w.Rows}, {w.Cols})");
         if (bias is not null && bias.Length != w.Rows)
             throw new ArgumentException($"{name}: bias has {bias.Length} values, expected {w.Rows}");
-        if (grid is not null && prefixTokens + grid.Count != x.Rows)
-            throw new ArgumentException($"{name}: {prefixTokens} prefix tokens plus grid {grid} do not make s = {x.Rows}");
+        if (grid is not null && sequences.Lengths.FirstOrDefault(l => l != prefixTokens + grid.Count) is int bad and > 0)
+            throw new ArgumentException($"{name}: {prefixTokens} prefix tokens plus grid {grid} do not make s = {bad}");
         if (grid is null && prefixTokens != 0)
             throw new ArgumentException($"{name}: prefix tokens are only meaningful with a grid");
         Name = name;
@@ -37,6 +44,7 @@ public sealed record LinearCall
         Bias = bias;
         Grid = grid;
         PrefixTokens = prefixTokens;
+        Sequences = sequences;
     }
 
     /// <summary>The model's weight name without <c>.weight</c>.</summary>
@@ -63,7 +71,10 @@ public sealed record LinearCall
     /// <summary>Leading non-grid tokens (0 without a grid).</summary>
     public int PrefixTokens { get; }
 
-    /// <summary>Tokens s.</summary>
+    /// <summary>The independent sequences stacked in <see cref="X"/> (one for an unbatched call).</summary>
+    public SequenceBatch Sequences { get; }
+
+    /// <summary>Tokens s (of all sequences together).</summary>
     public int Tokens => X.Rows;
 
     /// <summary>Input features d.</summary>

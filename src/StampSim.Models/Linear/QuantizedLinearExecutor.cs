@@ -9,7 +9,8 @@ namespace StampSim.Models.Linear;
 /// Runs every linear layer through the golden <see cref="StampLayer"/> (sequence transform,
 /// quantizers, integer GEMM on the MAC array, epilogue, inverse transform, bias). Layers outside
 /// the transformer blocks stay in float32 unless <see cref="QuantizedExecutorOptions.QuantizeOutsideBlocks"/>
-/// is set. Per call, <c>haar2d</c> takes the call's token grid and prefix tokens, and a feature
+/// is set. A call stacking several sequences runs as one batch (<see cref="StampLayer.Run(LayerInputs, SequenceBatch, bool)"/>),
+/// each sequence transformed and quantized on its own. Per call, <c>haar2d</c> takes the call's token grid and prefix tokens, and a feature
 /// Hadamard on a non-power-of-two d becomes block-diagonal (see <see cref="CallNumerics.Resolve"/>).
 /// </summary>
 public sealed class QuantizedLinearExecutor : ILinearExecutor
@@ -48,6 +49,6 @@ public sealed class QuantizedLinearExecutor : ILinearExecutor
             w = BlockHadamard.Apply(w, plan.HadamardBlock, Options.Execution);
         }
         var inputs = new LayerInputs(x, w, call.Bias, call.Name, $"{call.Name} input", $"{call.Name}.weight", $"{call.Name}.bias");
-        return new StampLayer(new GoldenSettings(plan.Numerics, MacArray.Rows), Options.Execution).Run(inputs).Y;
+        return new StampLayer(new GoldenSettings(plan.Numerics, MacArray.Rows), Options.Execution).Run(inputs, call.Sequences).Y;
     }
 }

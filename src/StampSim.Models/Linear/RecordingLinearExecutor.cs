@@ -25,6 +25,9 @@ public sealed class RecordingLinearExecutor(ILinearExecutor inner) : ILinearExec
     /// <inheritdoc />
     public Matrix<float> Linear(LinearCall call)
     {
+        // A recorded call becomes one trace layer, whose activations are one sequence.
+        if (call.Sequences.Count > 1)
+            throw new ArgumentException($"{call.Name}: a call batching {call.Sequences.Count} sequences cannot be recorded; capture one sequence at a time");
         bool shared = _index.TryGetValue(call.X, out int index);
         if (!shared)
         {

@@ -73,26 +73,55 @@ public sealed class SegmentedOnnxModel : IDisposable
     /// Runs the model on <paramref name="feeds"/> with every linear computed by <paramref name="executor"/>
     /// (leading dimensions flattened into tokens) and returns <see cref="Output"/>.
     /// </summary>
-    public OnnxTensor Run(IReadOnlyDictionary<string, OnnxTensor> feeds, ILinearExecutor executor)
+    public OnnxTensor Run(IReadOnlyDictionary<string, OnnxTensor> feeds, ILinearExecutor executor) => Run([feeds], executor)[0];
+
+    /// <summary>
+    /// Runs the model on each feed set of <paramref name="batch"/> (independent inputs, e.g. sentences of different
+    /// lengths) and returns each one's <see cref="Output"/>. ONNX Runtime runs every input alone; each linear is one
+    /// executor call over all inputs' tokens, stacked as a <see cref="SequenceBatch"/> (each input still transformed
+    /// and quantized on its own), so the outputs are those of running each input alone.
+    /// </summary>
+    public IReadOnlyList<OnnxTensor> Run(IReadOnlyList<IReadOnlyDictionary<string, OnnxTensor>> batch, ILinearExecutor executor)
     {
-        var results = new OnnxTensor[Linears.Count];
+        var results = batch.Select(_ => new OnnxTensor[Linears.Count]).ToArray();
         foreach (var stage in _stages)
         {
-            var stageFeeds = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
-            foreach (var name in stage.GraphInputs) stageFeeds[name] = feeds[name];
-            foreach (int i in stage.LinearOutputs) stageFeeds[Linears[i].Output] = results[i];
-            var outputs = stage.Session.Run(stageFeeds, stage.Outputs);
+            var outputs = batch.Select((feeds, b) =>
+            {
+                var stageFeeds = new Dictionary<string, OnnxTensor>(StringComparer.Ordinal);
+                foreach (var name in stage.GraphInputs) stageFeeds[name] = feeds[name];
+                foreach (int i in stage.LinearOutputs) stageFeeds[Linears[i].Output] = results[b][i];
+                return stage.Session.Run(stageFeeds, stage.Outputs);
+            }).ToList();
             foreach (int i in stage.Linears)
             {
                 var l = Linears[i];
-                var x = outputs[l.Input];
-                var call = new LinearCall(l.Name, l.Kind, l.Block, new Matrix<float>(x.Rows, x.Cols, x.Floats), l.Weight, l.Bias);
+                var xs = outputs.Select(o => o[l.Input]).ToList();
+                var call = new LinearCall(l.Name, l.Kind, l.Block, Stack(xs), l.Weight, l.Bias, sequences: new SequenceBatch(xs.Select(x => x.Rows).ToList()));
                 var y = executor.Linear(call);
-                results[i] = OnnxTensor.Of(y.Data, [.. x.Shape[..^1], y.Cols]);
+                for (int b = 0; b < xs.Count; b++)
+                {
+                    var rows = call.Sequences.Rows<float>(y.Data, b, y.Cols);
+                    results[b][i] = OnnxTensor.Of(xs.Count == 1 ? y.Data : rows.ToArray(), [.. xs[b].Shape[..^1], y.Cols]);
+                }
             }
-            if (stage.Linears.Count == 0) return outputs[Output];
+            if (stage.Linears.Count == 0) return outputs.Select(o => o[Output]).ToList();
         }
         throw new InvalidOperationException("the last stage produces the output");
+    }
+
+    // The inputs' rows one after another (the tensor itself for a single input).
+    private static Matrix<float> Stack(IReadOnlyList<OnnxTensor> xs)
+    {
+        if (xs.Count == 1) return new Matrix<float>(xs[0].Rows, xs[0].Cols, xs[0].Floats);
+        var data = new float[checked(xs.Sum(x => (long)x.Floats.Length))];
+        int offset = 0;
+        foreach (var x in xs)
+        {
+            x.Floats.CopyTo(data, offset);
+            offset += x.Floats.Length;
+        }
+        return new Matrix<float>(data.Length / xs[0].Cols, xs[0].Cols, data);
     }
 
     /// <inheritdoc />

@@ -44,10 +44,14 @@ public sealed record LayerMetrics
     /// <summary>Sum of squared output errors.</summary>
     public double ErrorEnergy { get; init; }
 
-    /// <summary>Computes every metric for <paramref name="result"/> of <paramref name="inputs"/>.</summary>
-    public static LayerMetrics Compute(LayerInputs inputs, LayerResult result, NumericsConfig numerics, ExecutionOptions options)
+    /// <summary>Computes every metric for <paramref name="result"/> of <paramref name="inputs"/> (computing their reference).</summary>
+    public static LayerMetrics Compute(LayerInputs inputs, LayerResult result, NumericsConfig numerics, ExecutionOptions options) =>
+        Compute(LayerReference.Compute(inputs, options), result, numerics, options);
+
+    /// <summary>Computes every metric for <paramref name="result"/>, a run on the inputs of <paramref name="reference"/>.</summary>
+    public static LayerMetrics Compute(LayerReference reference, LayerResult result, NumericsConfig numerics, ExecutionOptions options)
     {
-        var (signal, noise) = OutputError(inputs, result, options);
+        double signal = reference.SignalEnergy, noise = reference.OutputError(result.Y, options);
         var (xEnergy, xErr) = ActivationError(result, options);
         var qx = result.Activations;
         return new LayerMetrics
@@ -75,35 +79,6 @@ public sealed record LayerMetrics
     /// </summary>
     public static double MetadataBitsPerElement(QuantizedActivations qx, NumericsConfig numerics) =>
         (numerics.ActQuant == ActQuantKind.Minmax ? 32.0 : 16.0) / qx.GroupSize;
-
-    private static (double Signal, double Noise) OutputError(LayerInputs inputs, LayerResult result, ExecutionOptions options)
-    {
-        int s = inputs.Tokens, n = inputs.Outputs;
-        int colTiles = (n + ReferenceGemm.TileCols - 1) / ReferenceGemm.TileCols;
-        // Partial sums per (row, column tile), added in a fixed order afterwards: thread-count independent.
-        var signal = new double[(long)s * colTiles];
-        var noise = new double[(long)s * colTiles];
-        var y = result.Y;
-        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, yref) =>
-        {
-            int ct = n0 / ReferenceGemm.TileCols;
-            for (int r = 0; r < rows; r++)
-            {
-                double sig = 0, err = 0;
-                var yr = y.Row(i0 + r).Slice(n0, cols);
-                for (int c = 0; c < cols; c++)
-                {
-                    double v = yref[r * cols + c];
-                    double e = yr[c] - v;
-                    sig += v * v;
-                    err += e * e;
-                }
-                signal[(long)(i0 + r) * colTiles + ct] = sig;
-                noise[(long)(i0 + r) * colTiles + ct] = err;
-            }
-        });
-        return (SumInOrder(signal), SumInOrder(noise));
-    }
 
     // ||X - L^-1(dequant(Q(L X)))||² in float64, X taken after the feature transform (orthogonal, so
     // the error and energy are those of the original activations up to float32 rounding). The sequence

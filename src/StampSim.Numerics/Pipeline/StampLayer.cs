@@ -39,7 +39,7 @@ public sealed class StampLayer
     /// <summary>
     /// Checks, without running, that a layer of <paramref name="tokens"/> x <paramref name="features"/> suits
     /// <paramref name="numerics"/>: the sequence transform's length rules, the activation group dividing d, and a
-    /// power-of-two d for the feature Hadamard. The one place these shape rules are gathered; <see cref="Run"/> meets them in the same order.
+    /// power-of-two d for the feature Hadamard. The one place these shape rules are gathered; <see cref="Run(LayerInputs, SequenceBatch, bool)"/> meets them in the same order.
     /// </summary>
     /// <exception cref="InputException">A rule fails; the message names the key and the rule.</exception>
     public static void CheckShape(NumericsConfig numerics, int tokens, int features, SequenceTransformRegistry? transforms = null)
@@ -51,10 +51,21 @@ public sealed class StampLayer
 
     /// <summary>Runs the layer. With <paramref name="keepIntermediates"/>, accumulators and pre-inverse outputs are kept.</summary>
     /// <exception cref="InputException">The shapes do not suit the numerics (see the contract).</exception>
-    public LayerResult Run(LayerInputs inputs, bool keepIntermediates = false)
+    public LayerResult Run(LayerInputs inputs, bool keepIntermediates = false) => Run(inputs, SequenceBatch.Single(inputs.Tokens), keepIntermediates);
+
+    /// <summary>
+    /// Runs the layer on a batch of independent sequences stacked in <paramref name="inputs"/>' activations: each
+    /// sequence is transformed, allocated bits and quantized on its own, so every row of Y is bit for bit the
+    /// row its sequence gives alone, while the weights are quantized and the integer GEMM runs once for all tokens.
+    /// </summary>
+    /// <exception cref="InputException">The shapes do not suit the numerics (see the contract).</exception>
+    /// <exception cref="ArgumentException">The batch's tokens are not the activations' rows.</exception>
+    public LayerResult Run(LayerInputs inputs, SequenceBatch sequences, bool keepIntermediates = false)
     {
         int s = inputs.Tokens, d = inputs.Features, n = inputs.Outputs;
-        var transform = Transforms.Create(Numerics, s, Options);
+        if (sequences.Tokens != s)
+            throw new ArgumentException($"the batch has {sequences.Tokens} tokens, the activations {s} rows", nameof(sequences));
+        var transform = Transforms.Create(Numerics, sequences, Options);
         int group = ActivationQuantizer.GroupSize(Numerics, d);
 
         // Stage 0 + 1: activations into the transformed domain (a copy; inputs stay untouched). Buffers
@@ -71,7 +82,7 @@ public sealed class StampLayer
         transform.Forward(x, d);
 
         // Stage 2 and the offline weight quantizer.
-        var qx = ActivationQuantizer.Quantize(x, s, d, Numerics, Options);
+        var qx = ActivationQuantizer.Quantize(x, sequences, d, Numerics, Options);
         var qw = WeightQuantizer.Quantize(weights, n, d, Numerics.WeightBits, group, Options);
 
         // Stages 3 + 4.

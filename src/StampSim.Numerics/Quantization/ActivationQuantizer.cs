@@ -7,14 +7,22 @@ namespace StampSim.Quantization;
 public static class ActivationQuantizer
 {
     /// <summary>Quantizes <paramref name="x"/> (s x d) with the numerics' quantizer and bit allocation.</summary>
-    public static QuantizedActivations Quantize(ReadOnlySpan<float> x, int tokens, int features, NumericsConfig numerics, ExecutionOptions options)
+    public static QuantizedActivations Quantize(ReadOnlySpan<float> x, int tokens, int features, NumericsConfig numerics, ExecutionOptions options) =>
+        Quantize(x, SequenceBatch.Single(tokens), features, numerics, options);
+
+    /// <summary>
+    /// Quantizes <paramref name="x"/>, the sequences of <paramref name="batch"/> stacked (s x d), each sequence with its
+    /// own bit allocation (a token's bits depend on its position in its sequence; quantization is per token).
+    /// </summary>
+    public static QuantizedActivations Quantize(ReadOnlySpan<float> x, SequenceBatch batch, int features, NumericsConfig numerics, ExecutionOptions options)
     {
+        int tokens = batch.Tokens;
         int group = GroupSize(numerics, features);
         int groups = features / group;
         var codes = LargeArrays.Uninitialized<byte>(checked(tokens * features));   // every group is written below
         var scale = new float[(long)tokens * groups];
         var offset = new float[(long)tokens * groups];
-        var bits = TokenBits.Allocate(tokens, numerics.HiTokens, numerics.HiBits, numerics.LoBits);
+        var bits = TokenBits.Allocate(batch, numerics.HiTokens, numerics.HiBits, numerics.LoBits);
         bool symmetric = numerics.ActQuant == ActQuantKind.Symmetric;
         unsafe
         {

@@ -1,3 +1,4 @@
+using StampSim.Tensors;
 using System.Collections.Immutable;
 using StampSim.Numerics;
 
@@ -67,5 +68,18 @@ public sealed class SequenceTransformRegistry
         var plan = Plan(numerics, tokens);
         var inner = plan.Transform.Create(plan, options);
         return plan.PrefixTokens == 0 ? inner : new PrefixedTransform(plan.PrefixTokens, inner);
+    }
+
+    /// <summary>
+    /// Builds the transforms of a batch of independent sequences: each its own <see cref="Create(NumericsConfig, int, ExecutionOptions)"/>
+    /// (one per distinct length), a single sequence's transform unwrapped.
+    /// </summary>
+    /// <exception cref="InputException">An unknown transform, or a sequence's shape does not suit it.</exception>
+    public ISequenceTransform Create(NumericsConfig numerics, SequenceBatch batch, ExecutionOptions options)
+    {
+        if (batch.Count == 1) return Create(numerics, batch.Tokens, options);
+        var byLength = new Dictionary<int, ISequenceTransform>();
+        var transforms = batch.Lengths.Select(l => byLength.TryGetValue(l, out var t) ? t : byLength[l] = Create(numerics, l, options)).ToList();
+        return new SequenceBatchTransform(batch, transforms);
     }
 }

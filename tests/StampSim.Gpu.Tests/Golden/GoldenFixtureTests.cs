@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StampSim.Gpu.Crosscheck;
 using StampSim.Gpu.Pipeline;
+using StampSim.Gpu.Runtime;
 using StampSim.Numerics;
 using StampSim.Tensors;
 using StampSim.Tests.Support;
@@ -10,26 +11,30 @@ namespace StampSim.Tests.Golden;
 
 /// <summary>
 /// Replays the fixtures of the independent NumPy reference (tests/StampSim.Numerics.Tests/Golden) through
-/// the ILGPU kernels and compares every stage with the NumPy arrays directly, bit for bit (DCT, whose
-/// basis may differ by an ulp between implementations, is checked to 1 ulp like the core tests do).
+/// the ILGPU kernels on every accelerator (<see cref="Accelerators"/>) and compares every stage with the
+/// NumPy arrays directly, bit for bit (DCT, whose basis may differ by an ulp between implementations, is
+/// checked to 1 ulp like the core tests do).
 /// </summary>
-[Collection(CpuDeviceCollection.Name)]
-public class GoldenFixtureTests(CpuDeviceFixture fixture)
+[Collection(AcceleratorCollection.Name)]
+public class GoldenFixtureTests(AcceleratorFixture fixture)
 {
     public static TheoryData<string> Cases() => new(GoldenCase.Names());
 
     [Fact]
     public void The_fixtures_are_present() => Assert.True(Cases().Count >= 10);
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void Every_stage_matches_the_numpy_reference(string name)
+    public static TheoryData<AcceleratorKind, string> CasesOnEach() => Accelerators.Cross(Cases());
+
+    [SkippableTheory]
+    [MemberData(nameof(CasesOnEach))]
+    public void Every_stage_matches_the_numpy_reference(AcceleratorKind accelerator, string name)
     {
+        var device = fixture.Open(accelerator);
         using var golden = GoldenCase.Load(name);
         var (cfg, npz) = (golden.Config, golden.Npz);
         var inputs = golden.Inputs();
         var (x, w) = (inputs.X, inputs.W);
-        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray.Rows).Run(inputs);
+        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray.Rows).Run(inputs);
 
         if (cfg.Numerics.Transform == SequenceTransformKind.Dct)
         {

@@ -1,6 +1,7 @@
 using StampSim.Config;
 using StampSim.Gpu.Crosscheck;
 using StampSim.Gpu.Pipeline;
+using StampSim.Gpu.Runtime;
 using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Tensors;
@@ -9,11 +10,11 @@ using StampSim.Tests.Support;
 namespace StampSim.Tests.Pipeline;
 
 /// <summary>
-/// The whole layer on the GPU-like CPU accelerator against the golden engine, every intermediate
-/// bit for bit, on shapes that are not multiples of the GEMM tile (32), its step (16 words) or 4.
+/// The whole layer on every accelerator (<see cref="Accelerators"/>) against the golden engine, every
+/// intermediate bit for bit, on shapes that are not multiples of the GEMM tile (32), its step (16 words) or 4.
 /// </summary>
-[Collection(CpuDeviceCollection.Name)]
-public class GpuLayerTests(CpuDeviceFixture fixture)
+[Collection(AcceleratorCollection.Name)]
+public class GpuLayerTests(AcceleratorFixture fixture)
 {
     public static TheoryData<string, int, int, int, string[]> Layers() => new()
     {
@@ -36,27 +37,35 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
         { "wrap, symmetric, hadamard", 16, 32, 12, ["mac_array.rows=3", "numerics.accumulator.tree_bits=9", "numerics.accumulator.acc_bits=10", "numerics.accumulator.overflow=wrap", "numerics.act_quant=symmetric", "numerics.feature_transform=hadamard", "numerics.hi_tokens=4", "numerics.weight_bits=6"] },
     };
 
-    [Theory]
-    [MemberData(nameof(Layers))]
-    public void Every_stage_is_bit_identical_to_the_golden_engine(string name, int s, int d, int n, string[] sets)
+    public static TheoryData<AcceleratorKind, string, int, int, int, string[]> LayersOnEach() => Accelerators.Cross(Layers());
+
+    public static TheoryData<AcceleratorKind, string, int, int, int, string[]> OverflowingOnEach() => Accelerators.Cross(Overflowing());
+
+    [SkippableTheory]
+    [MemberData(nameof(LayersOnEach))]
+    public void Every_stage_is_bit_identical_to_the_golden_engine(AcceleratorKind accelerator, string name, int s, int d, int n, string[] sets)
     {
+        var device = fixture.Open(accelerator);
         var inputs = RandomLayer(s, d, n);
         foreach (bool ordered in new[] { false, true })
-            AssertIdentical(name, inputs, sets, ordered);
+            AssertIdentical(device, name, inputs, sets, ordered);
     }
 
-    [Theory]
-    [MemberData(nameof(Overflowing))]
-    public void Narrow_accumulators_saturate_and_wrap_exactly_like_the_golden_engine(string name, int s, int d, int n, string[] sets)
+    [SkippableTheory]
+    [MemberData(nameof(OverflowingOnEach))]
+    public void Narrow_accumulators_saturate_and_wrap_exactly_like_the_golden_engine(AcceleratorKind accelerator, string name, int s, int d, int n, string[] sets)
     {
+        var device = fixture.Open(accelerator);
         var inputs = RandomLayer(s, d, n);
-        var golden = AssertIdentical(name, inputs, sets, ordered: false);
+        var golden = AssertIdentical(device, name, inputs, sets, ordered: false);
         Assert.True(golden.Gemm.Events.Tree > 0 && golden.Gemm.Events.Accumulator > 0, $"{name}: the case should overflow both ranges, got {golden.Gemm.Events}");
     }
 
-    [Fact]
-    public void Constant_and_zero_rows_and_signed_zeros_match()
+    [SkippableTheory]
+    [MemberData(nameof(Accelerators.Each), MemberType = typeof(Accelerators))]
+    public void Constant_and_zero_rows_and_signed_zeros_match(AcceleratorKind accelerator)
     {
+        var device = fixture.Open(accelerator);
         int s = 12, d = 16, n = 6;
         var x = TestData.Activations(s, d, seed: 9);
         for (int j = 0; j < d; j++)
@@ -69,12 +78,14 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
         for (int j = 0; j < d; j++) w[2, j] = j % 3 == 0 ? -0f : 0f;   // an all-zero channel: sw = 0
         var inputs = new LayerInputs(x, w, null);
         foreach (var q in new[] { "minmax", "symmetric" })
-            AssertIdentical("zeros " + q, inputs, ["numerics.transform=none", "numerics.hi_tokens=4", $"numerics.act_quant={q}"], ordered: false);
+            AssertIdentical(device, "zeros " + q, inputs, ["numerics.transform=none", "numerics.hi_tokens=4", $"numerics.act_quant={q}"], ordered: false);
     }
 
-    [Fact]
-    public void Random_shapes_and_configurations_match()
+    [SkippableTheory]
+    [MemberData(nameof(Accelerators.Each), MemberType = typeof(Accelerators))]
+    public void Random_shapes_and_configurations_match(AcceleratorKind accelerator)
     {
+        var device = fixture.Open(accelerator);
         // Seeded, so a failure reproduces; shapes avoid multiples of the tile (32) and of 4.
         var rng = new Random(2024);
         string[] transforms = ["haar", "none", "dct"];
@@ -89,17 +100,17 @@ public class GpuLayerTests(CpuDeviceFixture fixture)
                 $"mac_array.rows={rng.Next(1, 20)}", $"numerics.accumulator.tree_bits={rng.Next(8, 33)}", $"numerics.accumulator.acc_bits={rng.Next(8, 33)}",
                 $"numerics.accumulator.overflow={(trial % 3 == 0 ? "wrap" : "saturate")}",
             ];
-            AssertIdentical($"trial {trial}: s={s} d={d} n={n} {string.Join(' ', sets)}", RandomLayer(s, d, n), sets, ordered: false);
+            AssertIdentical(device, $"trial {trial}: s={s} d={d} n={n} {string.Join(' ', sets)}", RandomLayer(s, d, n), sets, ordered: false);
         }
     }
 
-    private LayerResult AssertIdentical(string name, LayerInputs inputs, string[] sets, bool ordered)
+    private static LayerResult AssertIdentical(GpuDevice device, string name, LayerInputs inputs, string[] sets, bool ordered)
     {
         var cfg = StampConfig.Load(null, sets);
         var golden = new StampLayer(cfg.Golden, new ExecutionOptions(ForceOrderedGemm: ordered)).Run(inputs, keepIntermediates: true);
-        var gpu = new GpuLayer(fixture.Device, cfg.Numerics, cfg.MacArray.Rows, ordered).Run(inputs);
+        var gpu = new GpuLayer(device, cfg.Numerics, cfg.MacArray.Rows, ordered).Run(inputs);
         foreach (var stage in LayerComparison.Compare(inputs, golden, gpu))
-            Assert.True(stage.Matches, $"{name} (ordered={ordered}): {stage.Stage}: {stage.Mismatches} mismatches, first at {stage.FirstMismatchText}: expected {stage.FirstExpected}, got {stage.FirstActual}");
+            Assert.True(stage.Matches, $"{name} ({device.Description}, ordered={ordered}): {stage.Stage}: {stage.Mismatches} mismatches, first at {stage.FirstMismatchText}: expected {stage.FirstExpected}, got {stage.FirstActual}");
         return golden;
     }
 

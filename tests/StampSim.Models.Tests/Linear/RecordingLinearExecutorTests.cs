@@ -50,4 +50,14 @@ public sealed class RecordingLinearExecutorTests(SharedModels models)
         Assert.All(calls[1..^1], c => Assert.Equal((new TokenGrid(14, 14), 1, 197), (c.Grid, c.PrefixTokens, c.Tokens)));
         Assert.Equal(("classifier", LinearKind.Classifier, (TokenGrid?)null, 1, 200), (calls[^1].Name, calls[^1].Kind, calls[^1].Grid, calls[^1].Tokens, calls[^1].Outputs));
     }
+
+    [Fact]
+    public void A_call_batching_several_sequences_is_refused_because_a_trace_layer_is_one_sequence()
+    {
+        var recorder = new RecordingLinearExecutor(new Float32LinearExecutor());
+        var call = new LinearCall("fc", LinearKind.MlpFc1, 0, new StampSim.Tensors.Matrix<float>(3, 2), new StampSim.Tensors.Matrix<float>(4, 2), null,
+            sequences: new StampSim.Tensors.SequenceBatch([1, 2]));
+        Assert.Contains("cannot be recorded", Assert.Throws<ArgumentException>(() => recorder.Linear(call)).Message);
+        Assert.Empty(recorder.Calls);
+    }
 }

@@ -93,6 +93,39 @@ public class TinyOnnxGraphTests
         Assert.NotEqual(y.Floats, negated.Floats);
     }
 
+    [Fact]
+    public void A_batch_of_ragged_inputs_makes_one_call_per_linear_and_gives_each_input_its_own_output()
+    {
+        using var dir = new TempDir();
+        using var segmented = new SegmentedOnnxModel(Build(dir), "y");
+        int[] lengths = [3, 1, 6];
+        var batch = lengths.Select((t, k) => (IReadOnlyDictionary<string, OnnxTensor>)new Dictionary<string, OnnxTensor>
+        {
+            ["x"] = OnnxTensor.Of(TestData.Activations(t, 2, seed: k + 1).Data, 1, t, 2),
+        }).ToList();
+        var quantized = new QuantizedLinearExecutor(new StampSim.Numerics.NumericsConfig { HiTokens = 2 }, options: new QuantizedExecutorOptions { QuantizeOutsideBlocks = true });
+        var counting = new Counting(quantized);
+        var outputs = segmented.Run(batch, counting);
+        Assert.Equal([3, 3], counting.Sequences);   // fc1 and fc2, each once for the three inputs
+        for (int k = 0; k < batch.Count; k++)
+        {
+            var alone = segmented.Run(batch[k], quantized);
+            Assert.Equal(alone.Shape, outputs[k].Shape);
+            TestData.AssertBitsEqual(alone.Floats, outputs[k].Floats, $"input {k} ({lengths[k]} tokens)");
+        }
+    }
+
+    private sealed class Counting(ILinearExecutor inner) : ILinearExecutor
+    {
+        public List<int> Sequences { get; } = [];
+
+        public Matrix<float> Linear(LinearCall call)
+        {
+            Sequences.Add(call.Sequences.Count);
+            return inner.Linear(call);
+        }
+    }
+
     private sealed class Negating : ILinearExecutor
     {
         public Matrix<float> Linear(LinearCall call)

@@ -15,8 +15,6 @@ namespace StampSim.Tests.Golden;
 /// </summary>
 public class GoldenCaseTests
 {
-    public static TheoryData<string> Cases() => new(GoldenCase.Names());
-
     public static TheoryData<string, string, int, bool> Variants()
     {
         var data = new TheoryData<string, string, int, bool>();
@@ -69,13 +67,22 @@ public class GoldenCaseTests
             Assert.False(result.Gemm.FastPath);
     }
 
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public void Dct_output_is_within_one_ulp_and_everything_else_exact(string name)
+    /// <summary>The cases with a DCT sequence transform (at least one: an empty list fails the theory).</summary>
+    public static TheoryData<string> DctCases() => new(GoldenCase.Names().Where(IsDct));
+
+    private static bool IsDct(string name)
     {
         using var golden = GoldenCase.Load(name);
+        return golden.Config.Numerics.Transform == SequenceTransformKind.Dct;
+    }
+
+    [Theory]
+    [MemberData(nameof(DctCases))]
+    public void Dct_layer_output_stays_within_64_ulp_of_the_reference(string name)
+    {
+        // The stage-by-stage test stops at the 1-ulp transformed activations for DCT; this bounds the output.
+        using var golden = GoldenCase.Load(name);
         var (cfg, npz) = (golden.Config, golden.Npz);
-        if (cfg.Numerics.Transform != SequenceTransformKind.Dct) return;
         var result = new StampLayer(cfg.Golden).Run(golden.Inputs());
         Assert.True(TestData.MaxUlp(npz.ReadFloat32("y").Data, result.Y.Data) <= 64, "DCT layer output strays from the float64 reference path");
     }

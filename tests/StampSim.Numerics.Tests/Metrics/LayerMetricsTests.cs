@@ -58,4 +58,47 @@ public class LayerMetricsTests
 
         Assert.Equal(error, LayerMetrics.Compute(inputs, result, numerics, ExecutionOptions.Default).ActErrorSq);
     }
+
+    [Fact]
+    public void Output_error_against_the_kept_reference_sums_each_column_tile_in_order_like_the_streamed_tiles()
+    {
+        // n = 1100 spans three column tiles of the reference (512, 512, 76); the sums are those of the
+        // streamed formulation: per row and tile in column order, then the partial sums in (row, tile) order.
+        var inputs = new LayerInputs(TestData.Activations(40, 96, seed: 8), TestData.Weights(1100, 96, seed: 9), TestData.Vector(1100, seed: 10));
+        var numerics = new NumericsConfig();
+        var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
+        int tiles = 3;
+        var signal = new double[40 * tiles];
+        var noise = new double[40 * tiles];
+        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, new ExecutionOptions(1), (i0, rows, n0, cols, tile) =>
+        {
+            for (int r = 0; r < rows; r++)
+            {
+                double sig = 0, err = 0;
+                for (int c = 0; c < cols; c++)
+                {
+                    double v = tile[r * cols + c], e = result.Y[i0 + r, n0 + c] - v;
+                    sig += v * v;
+                    err += e * e;
+                }
+                signal[(i0 + r) * tiles + n0 / ReferenceGemm.TileCols] = sig;
+                noise[(i0 + r) * tiles + n0 / ReferenceGemm.TileCols] = err;
+            }
+        });
+        var reference = LayerReference.Compute(inputs, new ExecutionOptions(3));
+        Assert.Equal(signal.Aggregate(0.0, (a, v) => a + v), reference.SignalEnergy);
+        Assert.Equal(noise.Aggregate(0.0, (a, v) => a + v), reference.OutputError(result.Y, new ExecutionOptions(2)));
+    }
+
+    [Fact]
+    public void One_reference_serves_every_numerics_setting_with_the_metrics_of_its_own()
+    {
+        var inputs = Inputs();
+        var reference = LayerReference.Compute(inputs, ExecutionOptions.Default);
+        foreach (var numerics in new[] { new NumericsConfig(), new NumericsConfig { HiTokens = 0, LoBits = 8 }, new NumericsConfig { Transform = SequenceTransformKind.Dct } })
+        {
+            var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
+            Assert.Equal(LayerMetrics.Compute(inputs, result, numerics, ExecutionOptions.Default), LayerMetrics.Compute(reference, result, numerics, ExecutionOptions.Default));
+        }
+    }
 }
