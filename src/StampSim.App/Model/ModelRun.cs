@@ -22,6 +22,9 @@ public static class ModelRun
     public static ModelResult Execute(ModelArchitecture arch, InferenceRequest request, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<int> sweep,
         string? trace, Numerics.ExecutionOptions options, IReadOnlyList<string> commandLine, DateTimeOffset started)
     {
+        // A ViT or DiT pass has no prompt: a sweep over prompt lengths would plot the same pass again and again.
+        if (sweep.Count > 0 && !arch.Family.Decodes)
+            throw new InputException($"--sweep-prompt: {arch.Name} is a {arch.Family.Name} model, which has no prompt to sweep (only decoders do)");
         var results = configs.Select(c => new ModelConfigResult(c,
             ModelCostModel.Evaluate(arch, request, c.Config, c.Source),
             sweep.Select(p => (p, ModelCostModel.Evaluate(arch, request with { Prompt = p }, c.Config, c.Source))).ToList())).ToList();

@@ -124,7 +124,10 @@ public sealed class SweepEvaluator
             var x = trace.Tensor(layer.Activation);
             var w = trace.Tensor(layer.Weight!);
             var shape = new LayerShape((int)x.Shape[0], (int)x.Shape[1], (int)w.Shape[0], layer.Bias is not null);
-            var cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw);
+            CostResult cost;
+            // A mapping that cannot tile this layer is a property of the point, not a bad spec: the point is infeasible.
+            try { cost = CostModel.Evaluate(shape, layer.NumericsFor(config.Numerics), config.MacArray, hw); }
+            catch (InputException e) { return new PointCost($"{layer.Name}: {e.Message}", 0, 0, 0, 0, 0); }
             if (!cost.Feasible)
                 return new PointCost($"{layer.Name}: {cost.InfeasibleReason}", 0, 0, 0, 0, 0);
             cycles += cost.TotalCycles;

@@ -154,7 +154,7 @@ public class SweepRunTests
         var summary = SweepRunner.Run(inputs, new SweepRunOptions(dir.File("out")));
         Assert.Equal(2, summary.Evaluated);
         var rows = File.ReadAllLines(Path.Combine(dir.File("out"), SweepFolder.PointsFile));
-        Assert.StartsWith("0,edge-npu.yaml,bundled,3,false,\"mapping.tile_tokens: 3 is not a multiple of the sequence transform's block of 8 tokens", rows[1]);
+        Assert.StartsWith("0,edge-npu.yaml,bundled,3,false,\"layers.0.attention.wq: mapping.tile_tokens: 3 is not a multiple of the sequence transform's block of 8 tokens", rows[1]);
         Assert.StartsWith("1,edge-npu.yaml,bundled,64,true,,", rows[2]);
     }
 }
