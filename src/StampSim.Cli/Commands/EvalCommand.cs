@@ -9,6 +9,7 @@ using StampSim.Models.Ops;
 using StampSim.Models.Vit;
 using StampSim.Numerics;
 using StampSim.Reports.Eval;
+using StampSim.Reports.Provenance;
 using StampSim.Reports.Writers;
 using StampSim.Reports;
 
@@ -68,6 +69,7 @@ internal static class EvalCommand
         var o = Common(cmd);
         cmd.SetAction(p =>
         {
+            var started = DateTimeOffset.UtcNow;
             var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar);
             using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(text), p.GetValue(tokenizer));
             long? cap = p.GetValue(maxTokens);
@@ -89,7 +91,7 @@ internal static class EvalCommand
             foreach (var (variant, r) in rows)
                 table.AddRow(variant.Name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
             console.Ansi.Write(table);
-            Write(outputs, p, o, EvalReport.Perplexity(p.GetValue(model)!, p.GetValue(text)!, tokens.Length, rows));
+            Write(outputs, p, o, EvalReport.Perplexity(Provenance(p, started, p.GetValue(model), p.GetValue(text), p.GetValue(o.Numerics)), p.GetValue(model)!, p.GetValue(text)!, tokens.Length, rows));
             return 0;
         });
         return cmd;
@@ -103,6 +105,7 @@ internal static class EvalCommand
         var o = Common(cmd);
         cmd.SetAction(p =>
         {
+            var started = DateTimeOffset.UtcNow;
             // A 14x14 patch grid cannot keep 64 tokens in the LL band with auto levels; one level is the paper's 2-D setting scaled down.
             var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels is null ? n with { Levels = 1 } : n);
             using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(images));
@@ -122,7 +125,7 @@ internal static class EvalCommand
             foreach (var (variant, r) in rows)
                 table.AddRow(variant.Name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
             console.Ansi.Write(table);
-            Write(outputs, p, o, EvalReport.Vit(p.GetValue(model)!, p.GetValue(images)!, rows));
+            Write(outputs, p, o, EvalReport.Vit(Provenance(p, started, [p.GetValue(model), p.GetValue(o.Numerics), .. ModelFiles.Images(p.GetValue(images)!)]), p.GetValue(model)!, p.GetValue(images)!, rows));
             return 0;
         });
         return cmd;
@@ -151,6 +154,11 @@ internal static class EvalCommand
         }, LineInterval);
 
     // The outputs are checked before the (long) evaluation and written after it.
+    /// <summary>The provenance of an evaluation's files: the command, when it started, and the digests of its input files.</summary>
+    internal static OutputProvenance Provenance(ParseResult p, DateTimeOffset started, params string?[] inputs) =>
+        ProvenanceBuilder.Build(RunProvenance.Capture(["stampsim", .. p.Tokens.Select(t => t.Value)], started, DateTimeOffset.UtcNow),
+            inputs.OfType<string>().Where(File.Exists), []);
+
     internal static OutputSet PrepareOutputs(ParseResult p, Options o, params string?[] inputs)
     {
         var outputs = new OutputSet(inputs.Append(p.GetValue(o.Numerics)));

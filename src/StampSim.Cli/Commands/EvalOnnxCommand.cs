@@ -26,6 +26,7 @@ internal static class EvalOnnxCommand
         var o = EvalCommand.Common(cmd);
         cmd.SetAction(p =>
         {
+            var started = DateTimeOffset.UtcNow;
             var (variants, cfg) = EvalCommand.Variants(p, o, SequenceTransformKind.Haar);
             using var outputs = EvalCommand.PrepareOutputs(p, o, p.GetValue(model), p.GetValue(text), p.GetValue(vocab));
             int count = p.GetValue(sentences), cap = p.GetValue(maxTokens);
@@ -71,7 +72,7 @@ internal static class EvalOnnxCommand
             console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{chosen.Count} sentences, {tokens} tokens ({(double)tokens / chosen.Count:0.#} a sentence); {segmented.Linears.Count} linears in {segmented.Stages.Count} ONNX Runtime segments; "
                 + $"float32 vs ONNX Runtime alone: mean cosine {check.MeanCosine:0.##########}, mean SQNR {Display.Db(check.MeanSqnrDb)} dB"));
-            EvalCommand.Write(outputs, p, o, EvalReport.Encoder(new EncoderEvalInputs(modelPath, textPath, chosen.Count, tokens, hidden, check), rows));
+            EvalCommand.Write(outputs, p, o, EvalReport.Encoder(EvalCommand.Provenance(p, started, modelPath, textPath, p.GetValue(vocab), p.GetValue(o.Numerics)), new EncoderEvalInputs(modelPath, textPath, chosen.Count, tokens, hidden, check), rows));
             return 0;
         });
         return cmd;

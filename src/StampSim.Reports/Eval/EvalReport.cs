@@ -4,21 +4,25 @@ using System.Text.Json.Nodes;
 using StampSim.Config;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Onnx;
+using StampSim.Reports.Provenance;
 using StampSim.Reports.Schemas;
 
 namespace StampSim.Reports.Eval;
 
 /// <summary>
-/// The files of <c>stampsim eval llama|vit|onnx --json/--csv</c>: the JSON has the inputs and, per variant,
+/// The files of <c>stampsim eval llama|vit|onnx --json/--csv</c>: the JSON has its provenance, the inputs and, per variant,
 /// its figures and effective numerics; the CSV has one row per variant with the scalar figures as columns.
 /// </summary>
 /// <param name="Json">The JSON document's text.</param>
 /// <param name="Csv">The CSV text.</param>
 public sealed record EvalReport(string Json, string Csv)
 {
+    /// <summary>The <c>format</c> of the JSON's <c>provenance</c> (the one provenance builder's manifest: tool, commit, command, input digests, machine, times).</summary>
+    public const string Format = "stampsim-eval";
+
     /// <summary>Perplexity of an LM per variant (<c>eval llama</c>).</summary>
-    public static EvalReport Perplexity(string model, string text, int tokensInText, IReadOnlyList<EvalRow<PerplexityResult>> rows) =>
-        Of(new JsonObject { ["model"] = model, ["text"] = text, ["tokens_in_text"] = tokensInText },
+    public static EvalReport Perplexity(OutputProvenance provenance, string model, string text, int tokensInText, IReadOnlyList<EvalRow<PerplexityResult>> rows) =>
+        Of(provenance, new JsonObject { ["model"] = model, ["text"] = text, ["tokens_in_text"] = tokensInText },
             rows.Select(r => (r.Variant, new JsonObject
             {
                 ["perplexity"] = JsonNumbers.Of(r.Result.Perplexity),
@@ -28,8 +32,8 @@ public sealed record EvalReport(string Json, string Csv)
             })).ToList());
 
     /// <summary>Top-1 agreement and logit SQNR of a ViT per variant (<c>eval vit</c>).</summary>
-    public static EvalReport Vit(string model, string images, IReadOnlyList<EvalRow<VitComparison>> rows) =>
-        Of(new JsonObject { ["model"] = model, ["images"] = images },
+    public static EvalReport Vit(OutputProvenance provenance, string model, string images, IReadOnlyList<EvalRow<VitComparison>> rows) =>
+        Of(provenance, new JsonObject { ["model"] = model, ["images"] = images },
             rows.Select(r => (r.Variant, new JsonObject
             {
                 ["top1_agreement"] = r.Result.Top1Agreement,
@@ -42,8 +46,8 @@ public sealed record EvalReport(string Json, string Csv)
             })).ToList());
 
     /// <summary>Sentence-embedding agreement of an encoder per variant (<c>eval onnx</c>).</summary>
-    public static EvalReport Encoder(EncoderEvalInputs inputs, IReadOnlyList<EvalRow<EncoderComparison>> rows) =>
-        Of(new JsonObject
+    public static EvalReport Encoder(OutputProvenance provenance, EncoderEvalInputs inputs, IReadOnlyList<EvalRow<EncoderComparison>> rows) =>
+        Of(provenance, new JsonObject
         {
             ["model"] = inputs.Model, ["text"] = inputs.Text, ["sentences"] = inputs.Sentences, ["tokens"] = inputs.Tokens, ["output"] = inputs.Output,
             ["float32_vs_onnxruntime_mean_cosine"] = JsonNumbers.Of(inputs.Float32VsRuntime.MeanCosine),
@@ -57,7 +61,7 @@ public sealed record EvalReport(string Json, string Csv)
                 ["sentences"] = r.Result.Cosines.Count,
             })).ToList());
 
-    private static EvalReport Of(JsonObject inputs, IReadOnlyList<(ComparisonVariant Variant, JsonObject Figures)> rows)
+    private static EvalReport Of(OutputProvenance provenance, JsonObject inputs, IReadOnlyList<(ComparisonVariant Variant, JsonObject Figures)> rows)
     {
         // The CSV takes the scalar figures, in the order of the first variant's, before the numerics are added.
         var columns = rows[0].Figures.Where(kv => kv.Value is JsonValue).Select(kv => kv.Key).ToList();
@@ -71,6 +75,7 @@ public sealed record EvalReport(string Json, string Csv)
             figures["numerics"] = variant.Numerics is null ? null : JsonSerializer.SerializeToNode(variant.Numerics, ConfigJson.Options);
             variants[variant.Name] = figures;
         }
-        return new EvalReport(JsonText.Of(new JsonObject { ["inputs"] = inputs, ["variants"] = variants }), csv.ToString());
+        var root = new JsonObject { ["provenance"] = ProvenanceBuilder.Manifest(Format, provenance, []), ["inputs"] = inputs, ["variants"] = variants };
+        return new EvalReport(JsonText.Of(root), csv.ToString());
     }
 }
