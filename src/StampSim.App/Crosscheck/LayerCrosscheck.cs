@@ -35,8 +35,12 @@ public static class LayerCrosscheck
     public static ExternalCrosscheck External(LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs)
     {
         var golden = Golden(inputs, cfg);
-        return new ExternalCrosscheck(golden, ExternalComparison.Compare(inputs, golden, outputs));
+        return new ExternalCrosscheck(golden, ExternalComparison.Compare(inputs, golden, cfg.Golden, outputs));
     }
+
+    /// <summary>Every golden stage of <paramref name="inputs"/>, keyed by the names <c>--external-dir</c> reads (what <c>--dump</c> writes).</summary>
+    public static IReadOnlyDictionary<string, StageValues> GoldenStagesOf(LayerInputs inputs, StampConfig cfg) =>
+        GoldenStages.Of(inputs, Golden(inputs, cfg));
 
     private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
         new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Golden, keepIntermediates: true).Result;
