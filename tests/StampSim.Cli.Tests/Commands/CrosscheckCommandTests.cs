@@ -106,7 +106,7 @@ public class CrosscheckCommandTests
         var r = Harness.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external", dir.File("y.npy"), .. Sets]);
         Assert.Equal(1, r.Code);
         Assert.Contains("y  ", r.Out);
-        Assert.Contains("57 [4, 5]", r.Out);
+        Assert.Contains("  [15, 5] expected ", r.Out);
         Assert.Contains("271 | 1 | 0 | 0 | 0 | 1", r.Out);
         Assert.Contains("y: 2 differ from golden, 2 from its own inputs; token 4, 15 (2 of 21); channel 5 (1 of 13)", r.Out);
         Assert.Contains("  [4, 5] expected ", r.Out);
