@@ -38,10 +38,7 @@ public static class LayerCrosscheck
         return new ExternalCrosscheck(golden, ExternalComparison.Compare(inputs, golden, cfg.Golden, outputs));
     }
 
-    /// <summary>Every golden stage of <paramref name="inputs"/>, keyed by the names <c>--external-dir</c> reads (what <c>--dump</c> writes).</summary>
-    public static IReadOnlyDictionary<string, StageValues> GoldenStagesOf(LayerInputs inputs, StampConfig cfg) =>
-        GoldenStages.Of(inputs, Golden(inputs, cfg));
-
-    private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
+    /// <summary>The golden layer with its intermediates (what <c>--dump</c> writes, through <see cref="GoldenStages"/>).</summary>
+    public static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
         new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Golden, keepIntermediates: true).Result;
 }

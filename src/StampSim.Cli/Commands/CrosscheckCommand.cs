@@ -38,6 +38,8 @@ internal static class CrosscheckCommand
         var externalDir = new Option<string?>("--external-dir") { Description = "Folder of your kernel's dumps NAME.npy under the stage names (any subset; see docs/gpu-kernels.md): " + string.Join(", ", ExternalStages.All.Select(st => st.Name)) };
         var json = new Option<string?>("--json") { Description = "With --external...: write the full verdict (every stage, mismatches, affected indices, first_failing_stage) as JSON" };
         var dump = new Option<string?>("--dump") { Description = "Write the layer's inputs and every golden stage as .npy under the names --external-dir reads, with stages.json and a manifest (new or empty folder; an earlier dump with --force)" };
+        var adversarial = new Option<string?>("--adversarial") { Description = "Instead of --x/--weight: a layer S,D,N built to expose kernel bugs under the config (exact quantizer ties, accumulators far past 2^15, min = max rows, negative zeros, tiny and huge weight scales); with --dump its x/w/b are written" };
+        var seed = new Option<ulong>("--seed") { Description = "With --adversarial: the seed (the same seed gives the same layer)", DefaultValueFactory = _ => 1 };
         var force = new Option<bool>("--force") { Description = "With --dump: replace an earlier, unedited dump folder" };
         var gemmRepeats = new Option<int>("--time-gemm")
         {
@@ -47,7 +49,7 @@ internal static class CrosscheckCommand
         var cmd = new Command("crosscheck", "Compare the ILGPU kernels (or your own kernel's dumps) with the golden engine, stage by stage, bit for bit. " +
             "Exit codes: 0 every compared stage matches, 1 any mismatch, 2 bad input.")
         {
-            trace, layers, x, weight, bias, config, set, accelerator, gemmRepeats, externalDir, json, dump, force,
+            trace, layers, x, weight, bias, config, set, accelerator, gemmRepeats, externalDir, json, dump, force, adversarial, seed,
         };
         foreach (var option in externals.Values) cmd.Options.Add(option);
         cmd.SetAction(p =>
@@ -72,18 +74,21 @@ internal static class CrosscheckCommand
                 if (repeats > 0)
                     throw new InputException("--time-gemm: not used with --external (only the golden engine runs)");
             }
-            var (selected, openTrace) = Layers(console, p.GetValue(trace), p.GetValue(layers), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg);
+            var (selected, openTrace) = p.GetValue(adversarial) is { } shape
+                ? Adversarial(shape, p.GetValue(seed), p.GetValue(trace), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg)
+                : Layers(console, p.GetValue(trace), p.GetValue(layers), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg);
             using var traceLifetime = openTrace;
             if (!outputs.IsEmpty || dumpDir is not null)
             {
                 if (selected.Count != 1)
                     throw new InputException($"--layers: --external and --dump take one layer; the selection has {selected.Count}");
                 var inputs = selected[0].Inputs();
+                if (p.GetValue(adversarial) is not null) PrintCoverage(console.Out, LayerCoverage.Of(LayerCrosscheck.Golden(inputs, selected[0].Config)));
                 if (dumpDir is not null)
                 {
                     string?[] inputFiles = [p.GetValue(trace), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), p.GetValue(config)];
                     using var folder = ReportFolder.Begin(dumpDir, p.GetValue(force), GoldenDump.Format, inputFiles);
-                    GoldenDump.Write(folder.Staging, inputs, LayerCrosscheck.GoldenStagesOf(inputs, selected[0].Config), RtlCommand.CommandLine(p), started, inputFiles);
+                    GoldenDump.Write(folder.Staging, inputs, GoldenStages.Of(inputs, LayerCrosscheck.Golden(inputs, selected[0].Config)), RtlCommand.CommandLine(p), started, inputFiles);
                     folder.Commit();
                     console.Out.WriteLine($"dump         {folder.Target}: inputs and {ExternalStages.All.Count} golden stages ({GoldenDump.StagesJson})");
                     if (outputs.IsEmpty) return 0;
@@ -174,6 +179,20 @@ internal static class CrosscheckCommand
             throw;
         }
     }
+
+    private static (IReadOnlyList<Selected> Layers, IDisposable? Trace) Adversarial(string shape, ulong seed, string? trace, string? x, string? w, string? b, StampConfig cfg)
+    {
+        if (trace is not null || x is not null || w is not null || b is not null)
+            throw new InputException("--adversarial: the layer is generated; drop --trace/--x/--weight/--bias");
+        var parts = shape.Split(',');
+        if (parts.Length != 3 || !parts.All(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out int k) && k > 0))
+            throw new InputException($"--adversarial: expected S,D,N (three positive integers), got '{shape}'");
+        var v = parts.Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToArray();
+        return ([new Selected(() => Traces.Synthetic.AdversarialLayer.Create(cfg.Numerics, v[0], v[1], v[2], seed), cfg)], null);
+    }
+
+    private static void PrintCoverage(TextWriter o, LayerCoverage c) =>
+        o.WriteLine($"adversarial  {c.ActivationTies} activations on exact quantizer ties; max |acc| {c.MaxAbsAccumulator} (2^15 = 32768); golden range events: {c.TreeEvents} tree, {c.AccumulatorEvents} accumulator");
 
     private static void PrintHeader(TextWriter o, LayerInputs inputs, LayerResult golden) =>
         o.WriteLine($"layer        {inputs.Name}: s={inputs.Tokens} d={inputs.Features} n={inputs.Outputs}; {golden.Transform.Description}, " +
