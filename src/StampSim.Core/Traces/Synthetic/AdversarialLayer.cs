@@ -41,10 +41,11 @@ public static class AdversarialLayer
 
         var x = new float[tokens * features];
         // The first two blocks of tokens (Haar: 2^J tokens each, so the approximation band's first tokens; none:
-        // tokens 0 and 1) are equal saturated-code rows: their codes are all B (8-bit tokens) but the first.
+        // tokens 0 and 1) are saturated-code rows: their codes are all B (8-bit tokens) but the first. Their heights
+        // differ from token to token, so the detail tokens they make (the first lo-bit ones) are not constant.
         int block = haar ? 1 << plan.Levels : 1;
         int big = Math.Min(tokens, 2 * block);
-        for (int i = 0; i < big; i++) SaturatedRow(x.AsSpan(i * features, features), group, 64f, symmetric);
+        for (int i = 0; i < big; i++) SaturatedRow(x.AsSpan(i * features, features), group, 64f + i, symmetric);
         if (haar)
         {
             // Level-1 detail token p (transformed position s - s/2 + p) is f32(f32(X[2p] - X[2p+1]) · c): with X[2p+1] = 0 it is f32(X[2p] · c).
