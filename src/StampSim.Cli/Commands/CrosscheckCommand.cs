@@ -40,6 +40,7 @@ internal static class CrosscheckCommand
         var dump = new Option<string?>("--dump") { Description = "Write the layer's inputs and every golden stage as .npy under the names --external-dir reads, with stages.json and a manifest (new or empty folder; an earlier dump with --force)" };
         var adversarial = new Option<string?>("--adversarial") { Description = "Instead of --x/--weight: a layer S,D,N built to expose kernel bugs under the config (exact quantizer ties, accumulators far past 2^15, min = max rows, negative zeros, tiny and huge weight scales); with --dump its x/w/b are written" };
         var seed = new Option<ulong>("--seed") { Description = "With --adversarial: the seed (the same seed gives the same layer)", DefaultValueFactory = _ => 1 };
+        var tolerance = new Option<string?>("--tolerance") { Description = "With --external...: ulp:N lets a float stage be up to N ulps from the stage recomputed from your kernel's own inputs (a legal FMA epilogue), reported apart from exact; integer stages stay exact" };
         var force = new Option<bool>("--force") { Description = "With --dump: replace an earlier, unedited dump folder" };
         var gemmRepeats = new Option<int>("--time-gemm")
         {
@@ -49,7 +50,7 @@ internal static class CrosscheckCommand
         var cmd = new Command("crosscheck", "Compare the ILGPU kernels (or your own kernel's dumps) with the golden engine, stage by stage, bit for bit. " +
             "Exit codes: 0 every compared stage matches, 1 any mismatch, 2 bad input.")
         {
-            trace, layers, x, weight, bias, config, set, accelerator, gemmRepeats, externalDir, json, dump, force, adversarial, seed,
+            trace, layers, x, weight, bias, config, set, accelerator, gemmRepeats, externalDir, json, tolerance, dump, force, adversarial, seed,
         };
         foreach (var option in externals.Values) cmd.Options.Add(option);
         cmd.SetAction(p =>
@@ -65,6 +66,8 @@ internal static class CrosscheckCommand
             string? jsonPath = p.GetValue(json);
             string? dumpDir = p.GetValue(dump);
             if (jsonPath is not null && outputs.IsEmpty) throw new InputException("--json: only with --external-dir or --external-... (the verdict of your kernel's dumps)");
+            long ulps = Tolerance(p.GetValue(tolerance));
+            if (ulps > 0 && outputs.IsEmpty) throw new InputException("--tolerance: only with --external-dir or --external-...");
             if (p.GetValue(force) && dumpDir is null) throw new InputException("--force: only with --dump");
             if (!outputs.IsEmpty || dumpDir is not null)
             {
@@ -93,7 +96,7 @@ internal static class CrosscheckCommand
                     console.Out.WriteLine($"dump         {folder.Target}: inputs and {ExternalStages.All.Count} golden stages ({GoldenDump.StagesJson})");
                     if (outputs.IsEmpty) return 0;
                 }
-                return CheckExternal(console, inputs, selected[0].Config, outputs, jsonPath) ? 0 : 1;
+                return CheckExternal(console, inputs, selected[0].Config, outputs, jsonPath, ulps) ? 0 : 1;
             }
             using var device = GpuDevice.Open(kind, console.Out);
             console.Out.WriteLine($"accelerator  {device.Description}");
@@ -124,11 +127,19 @@ internal static class CrosscheckCommand
         return check.Matches;
     }
 
-    private static bool CheckExternal(CliConsole console, LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs, string? jsonPath)
+    private static long Tolerance(string? text)
+    {
+        if (text is null) return 0;
+        if (!text.StartsWith("ulp:", StringComparison.Ordinal) || !long.TryParse(text.AsSpan(4), NumberStyles.None, CultureInfo.InvariantCulture, out long n))
+            throw new InputException($"--tolerance: expected ulp:N with N a non-negative integer, got '{text}'");
+        return n;
+    }
+
+    private static bool CheckExternal(CliConsole console, LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs, string? jsonPath, long ulps)
     {
         using var files = new OutputSet([]);
         if (jsonPath is not null) files.Reserve(jsonPath, "--json");
-        var check = LayerCrosscheck.External(inputs, cfg, outputs);
+        var check = LayerCrosscheck.External(inputs, cfg, outputs, ulps);
         PrintHeader(console.Out, inputs, check.Golden);
         console.Out.WriteLine("compared     your kernel's dumps with the golden prediction (no ILGPU kernels run)");
         CrosscheckReport.PrintVerdict(console.Out, check.Verdict);

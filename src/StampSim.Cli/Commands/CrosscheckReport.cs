@@ -31,23 +31,27 @@ internal static class CrosscheckReport
     {
         var stages = verdict.Stages;
         int width = Math.Max(5, stages.Max(s => s.Stage.Name.Length));
-        o.WriteLine($"{"stage".PadRight(width)}  {"elements",10}  {"mismatches",10}  {"isolated",10}  {"max abs err",12}  {"max ulp",8}  ulp histogram {string.Join(" | ", UlpHistogram.Labels)}");
+        o.WriteLine($"{"stage".PadRight(width)}  {"elements",10}  {"mismatches",10}  {"isolated",10}  {"max abs err",12}  {"max ulp",8}  {"sign flips",10}  ulp histogram {string.Join(" | ", UlpHistogram.Labels)}");
         foreach (var s in stages)
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{s.Stage.Name.PadRight(width)}  {s.Golden.Elements,10}  {s.Golden.Mismatches,10}  {s.Isolated.Mismatches,10}  {s.Golden.MaxAbsErrorText,12}  {s.Golden.MaxUlpText,8}  {string.Join(" | ", s.Golden.Histogram.Counts)}"));
+                $"{s.Stage.Name.PadRight(width)}  {s.Golden.Elements,10}  {s.Golden.Mismatches,10}  {s.Isolated.Mismatches,10}  {s.Golden.MaxAbsErrorText,12}  {s.Golden.MaxUlpText,8}  {s.Golden.SignFlips,10}  {string.Join(" | ", s.Golden.Histogram.Counts)}"));
         var events = verdict.GoldenEvents;
         o.WriteLine($"overflow     golden GEMM: {events.Tree} adder-tree and {events.Accumulator} accumulator range events" +
                     (verdict.EventsCompared ? "" : events.Total > 0 ? " (not compared: give events.npy)" : ""));
-        foreach (var s in stages.Where(s => !s.Matches))
+        foreach (var s in stages.Where(s => !s.Exact))
         {
-            o.WriteLine($"{s.Stage.Name}: {s.Golden.Mismatches} differ from golden, {s.Isolated.Mismatches} from its own inputs; {string.Join("; ", s.Affected)}");
+            string note = s.Passes ? $" (within {s.Tolerance} ulp of its own inputs: passes)" : "";
+            o.WriteLine($"{s.Stage.Name}: {s.Golden.Mismatches} differ from golden, {s.Isolated.Mismatches} from its own inputs{note}; {string.Join("; ", s.Affected)}");
             foreach (var m in s.First)
                 o.WriteLine($"  [{string.Join(", ", m.Index)}] expected {m.Expected}, got {m.Actual}{(m.Inputs is null ? "" : "  (" + m.Inputs + ")")}");
         }
         var first = verdict.FirstFailingStage;
         string eventsNote = verdict.EventsCompared || events.Total == 0 ? "" : $"; the golden GEMM brought {events.Total} values into range";
-        o.WriteLine(first is null
-            ? $"result      all {stages.Count} stages bit-identical{eventsNote}"
-            : $"result      {stages.Count(s => !s.Matches)} of {stages.Count} stages differ; first failing stage: {first.Name}{eventsNote}");
+        int within = stages.Count(s => s.Passes && !s.Exact);
+        o.WriteLine(first is not null
+            ? $"result      {stages.Count(s => !s.Passes)} of {stages.Count} stages differ; first failing stage: {first.Name}{eventsNote}"
+            : within > 0
+                ? $"result      {stages.Count - within} of {stages.Count} stages bit-identical, {within} within {stages[0].Tolerance} ulp{eventsNote}"
+                : $"result      all {stages.Count} stages bit-identical{eventsNote}");
     }
 }

@@ -13,8 +13,13 @@ public static class ExternalComparison
     public const int Listed = 8;
 
     /// <summary>Compares every dumped stage with <paramref name="golden"/> (run with intermediates kept) under <paramref name="settings"/>.</summary>
+    /// <param name="inputs">The layer.</param>
+    /// <param name="golden">Its golden run.</param>
+    /// <param name="settings">The numerics and MAC rows.</param>
+    /// <param name="outputs">The kernel's dumps.</param>
+    /// <param name="ulpTolerance">Ulps a float stage may be off from its own inputs and pass (integer stages are always exact).</param>
     /// <exception cref="InputException">A dump's shape does not match the golden one (the message names the file).</exception>
-    public static ExternalVerdict Compare(LayerInputs inputs, LayerResult golden, GoldenSettings settings, ExternalOutputs outputs)
+    public static ExternalVerdict Compare(LayerInputs inputs, LayerResult golden, GoldenSettings settings, ExternalOutputs outputs, long ulpTolerance = 0)
     {
         var gold = GoldenStages.Of(inputs, golden);
         foreach (var stage in ExternalStages.All.Where(outputs.Has))
@@ -25,18 +30,18 @@ public static class ExternalComparison
         {
             var g = gold[stage.Name];
             var iso = isolated[stage.Name];
-            var goldenVerdict = Judge(stage, g, outputs);
-            var isolatedVerdict = Judge(stage, iso, outputs);
+            var goldenVerdict = Judge(stage, g, outputs, ulpTolerance);
+            var isolatedVerdict = Judge(stage, iso, outputs, ulpTolerance);
             var basis = isolatedVerdict.Matches ? g : iso;
             var (first, affected) = Describe(stage, basis, outputs);
-            verdicts.Add(new StageVerdict(stage, goldenVerdict, isolatedVerdict, first, affected));
+            verdicts.Add(new StageVerdict(stage, goldenVerdict, isolatedVerdict, first, affected, ulpTolerance));
         }
         return new ExternalVerdict(verdicts, golden.Gemm.Events);
     }
 
-    private static StageComparison Judge(ExternalStage stage, StageValues expected, ExternalOutputs outputs) =>
+    private static StageComparison Judge(ExternalStage stage, StageValues expected, ExternalOutputs outputs, long tolerance) =>
         expected.Floats is { } f
-            ? ArrayComparer.Compare(stage.Title, expected.Shape, f, outputs.Float(stage)!)
+            ? ArrayComparer.Compare(stage.Title, expected.Shape, f, outputs.Float(stage)!, tolerance)
             : ArrayComparer.Compare(stage.Title, expected.Shape, expected.Integers!, outputs.Integer(stage)!);
 
     private static (IReadOnlyList<MismatchDetail>, IReadOnlyList<string>) Describe(ExternalStage stage, StageValues expected, ExternalOutputs outputs)

@@ -24,6 +24,9 @@ public static class CrosscheckJson
                 ["mismatches"] = s.Golden.Mismatches,
                 ["isolated_mismatches"] = s.Isolated.Mismatches,
                 ["max_ulp"] = s.Golden.MaxUlp == long.MaxValue ? null : s.Golden.MaxUlp,
+                ["sign_flips"] = s.Golden.SignFlips,
+                ["passes"] = s.Passes,
+                ["within_tolerance"] = s.Passes && !s.Exact,
                 ["first"] = new JsonArray(s.First.Select(m => (JsonNode)new JsonObject
                 {
                     ["index"] = new JsonArray(m.Index.Select(i => (JsonNode)i).ToArray()),
@@ -35,6 +38,7 @@ public static class CrosscheckJson
         {
             ["layer"] = layer,
             ["matches"] = verdict.Matches,
+            ["ulp_tolerance"] = verdict.Stages.Count == 0 ? 0 : verdict.Stages[0].Tolerance,
             ["first_failing_stage"] = verdict.FirstFailingStage?.Name,
             ["golden_events"] = new JsonObject { ["tree"] = verdict.GoldenEvents.Tree, ["accumulator"] = verdict.GoldenEvents.Accumulator },
             ["events_compared"] = verdict.EventsCompared,

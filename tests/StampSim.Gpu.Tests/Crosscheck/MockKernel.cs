@@ -15,6 +15,8 @@ public enum MockBug
     HiTokenOffByOne,
     /// <summary>The accumulator is a 16-bit register that wraps.</summary>
     Wrap16Accumulator,
+    /// <summary>The epilogue fuses its multiply and add (legal elsewhere, not in the contract).</summary>
+    FmaEpilogue,
 }
 
 /// <summary>
@@ -83,7 +85,9 @@ public sealed class MockKernel(NumericsConfig numerics, int macRows, MockBug bug
         var yt = new float[s * n];
         for (int i = 0; i < s; i++)
             for (int c = 0; c < n; c++)
-                yt[i * n + c] = (float)acc[i * n + c] * (delta[i] * sw[c]) + mn[i] * ((float)rowSum[c] * sw[c]);
+                yt[i * n + c] = bug == MockBug.FmaEpilogue
+                    ? MathF.FusedMultiplyAdd((float)acc[i * n + c], delta[i] * sw[c], mn[i] * ((float)rowSum[c] * sw[c]))
+                    : (float)acc[i * n + c] * (delta[i] * sw[c]) + mn[i] * ((float)rowSum[c] * sw[c]);
         var beforeBias = (float[])yt.Clone();
         golden.Transform.Inverse(beforeBias, n);
         var y = new float[s * n];
