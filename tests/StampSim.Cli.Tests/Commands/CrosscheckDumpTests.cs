@@ -53,4 +53,32 @@ public class CrosscheckDumpTests
         Assert.Equal("act_codes", json["first_failing_stage"]!.GetValue<string>());
         Assert.Equal(5, json["stages"]!.AsArray().Count);
     }
+
+    [Fact]
+    public void An_adversarial_dump_holds_its_inputs_and_reports_what_it_exercises()
+    {
+        using var dir = new TempDir();
+        string dump = dir.File("adv");
+        string[] layer = ["--adversarial", "64,64,16", "--seed", "5", "--set", "numerics.hi_tokens=8"];
+        var r = Harness.Run(["crosscheck", .. layer, "--dump", dump]);
+        Assert.True(r.Code == 0, r.Err + r.Out);
+        Assert.Matches(@"adversarial  [1-9]\d* activations on exact quantizer ties; max \|acc\| \d+", r.Out);
+        foreach (var name in new[] { "x.npy", "w.npy", "b.npy", "acc.npy", "events.npy" })
+            Assert.True(File.Exists(Path.Combine(dump, name)), name);
+        // The same seed gives the same layer: its own golden dump passes.
+        r = Harness.Run(["crosscheck", .. layer, "--external-dir", dump, "--tolerance", "ulp:2"]);
+        Assert.True(r.Code == 0, r.Err + r.Out);
+        Assert.Contains("result      all 13 stages bit-identical", r.Out);
+        Harness.AssertBadInput(Harness.Run(["crosscheck", "--adversarial", "64,64", "--dump", dir.File("b")]), "--adversarial: expected S,D,N");
+        Harness.AssertBadInput(Harness.Run(["crosscheck", .. layer, "--external-dir", dump, "--tolerance", "2"]), "--tolerance: expected ulp:N");
+    }
+
+    [Fact]
+    public void Help_states_the_exit_codes()
+    {
+        var r = Harness.Run("crosscheck", "--help");
+        Assert.Contains("Exit codes: 0 every compared stage matches, 1 any mismatch, 2 bad input.", r.Out);
+        Assert.Contains("--external-act-codes", r.Out);
+        Assert.Contains("min-max: unsigned 0..2^bits-1", r.Out);
+    }
 }
