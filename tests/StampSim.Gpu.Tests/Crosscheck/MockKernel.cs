@@ -17,6 +17,10 @@ public enum MockBug
     Wrap16Accumulator,
     /// <summary>The epilogue fuses its multiply and add (legal elsewhere, not in the contract).</summary>
     FmaEpilogue,
+    /// <summary>The first 4x4 tile of weight codes is loaded transposed.</summary>
+    TransposedWeightTile,
+    /// <summary>The epilogue's result is stored as float16.</summary>
+    Fp16Epilogue,
 }
 
 /// <summary>
@@ -61,11 +65,14 @@ public sealed class MockKernel(NumericsConfig numerics, int macRows, MockBug bug
             sw[c] = amax / qmax;
             if (sw[c] == 0f) continue;
             for (int j = 0; j < d; j++)
-            {
                 qw[c * d + j] = (long)Math.Clamp(MathF.Round(inputs.W[c, j] / sw[c], MidpointRounding.ToEven), -qmax, qmax);
-                rowSum[c] += qw[c * d + j];
-            }
         }
+        if (bug == MockBug.TransposedWeightTile)
+            for (int c = 0; c < Math.Min(4, n); c++)
+                for (int j = c + 1; j < Math.Min(4, Math.Min(n, d)); j++)
+                    (qw[c * d + j], qw[j * d + c]) = (qw[j * d + c], qw[c * d + j]);
+        for (int c = 0; c < n; c++)
+            for (int j = 0; j < d; j++) rowSum[c] += qw[c * d + j];
         var acc = new long[s * n];
         long treeEvents = 0, accEvents = 0;
         var cfg = numerics.Accumulator;
@@ -88,6 +95,8 @@ public sealed class MockKernel(NumericsConfig numerics, int macRows, MockBug bug
                 yt[i * n + c] = bug == MockBug.FmaEpilogue
                     ? MathF.FusedMultiplyAdd((float)acc[i * n + c], delta[i] * sw[c], mn[i] * ((float)rowSum[c] * sw[c]))
                     : (float)acc[i * n + c] * (delta[i] * sw[c]) + mn[i] * ((float)rowSum[c] * sw[c]);
+        if (bug == MockBug.Fp16Epilogue)
+            for (int k = 0; k < yt.Length; k++) yt[k] = (float)(Half)yt[k];
         var beforeBias = (float[])yt.Clone();
         golden.Transform.Inverse(beforeBias, n);
         var y = new float[s * n];
