@@ -74,6 +74,16 @@ public class CrosscheckDumpTests
     }
 
     [Fact]
+    public void The_ilgpu_kernels_match_every_stage_of_an_adversarial_layer_with_a_wrapping_16_bit_accumulator()
+    {
+        var r = Harness.Run("crosscheck", "--adversarial", "128,64,32", "--seed", "2", "--accelerator", "cpu", "--set", "numerics.accumulator.acc_bits=16",
+            "--set", "numerics.accumulator.tree_bits=16", "--set", "numerics.accumulator.overflow=wrap");
+        Assert.True(r.Code == 0, r.Err + r.Out);
+        Assert.Contains("result      all 12 stages bit-identical", r.Out);
+        Assert.DoesNotContain(" 0 range events", r.Out);   // the layer does overflow 16 bits
+    }
+
+    [Fact]
     public void Help_states_the_exit_codes()
     {
         var r = Harness.Run("crosscheck", "--help");
