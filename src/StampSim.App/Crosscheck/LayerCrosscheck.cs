@@ -32,12 +32,17 @@ public static class LayerCrosscheck
     }
 
     /// <summary>Compares a user's dumps of <paramref name="inputs"/> with the golden layer.</summary>
-    public static ExternalCrosscheck External(LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs)
+    /// <param name="inputs">The layer.</param>
+    /// <param name="cfg">The config whose numerics and MAC rows it runs under.</param>
+    /// <param name="outputs">The kernel's dumps.</param>
+    /// <param name="ulpTolerance">Ulps a float stage may be off from its own inputs and pass (0: exact).</param>
+    public static ExternalCrosscheck External(LayerInputs inputs, StampConfig cfg, ExternalOutputs outputs, long ulpTolerance = 0)
     {
         var golden = Golden(inputs, cfg);
-        return new ExternalCrosscheck(golden, ExternalComparison.Compare(inputs, golden, outputs));
+        return new ExternalCrosscheck(golden, ExternalComparison.Compare(inputs, golden, cfg.Golden, outputs, ulpTolerance));
     }
 
-    private static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
+    /// <summary>The golden layer with its intermediates (what <c>--dump</c> writes, through <see cref="GoldenStages"/>).</summary>
+    public static LayerResult Golden(LayerInputs inputs, StampConfig cfg) =>
         new LayerEvaluator(ExecutionOptions.Default).RunNumerics(new LayerSubject(inputs.Name), inputs, cfg.Golden, keepIntermediates: true).Result;
 }

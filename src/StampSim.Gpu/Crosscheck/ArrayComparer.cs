@@ -5,12 +5,16 @@ namespace StampSim.Gpu.Crosscheck;
 /// <summary>Compares a stage's output with the golden values element by element.</summary>
 public static class ArrayComparer
 {
-    /// <summary>Compares float32 arrays bit for bit, with ulp distances and absolute errors.</summary>
-    public static StageComparison Compare(string stage, long[] shape, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    /// <summary>
+    /// Compares float32 arrays bit for bit, with ulp distances and absolute errors. The largest ulp distance is
+    /// taken over pairs of the same sign (a sign flip is counted apart: across zero the ordered line says little);
+    /// mismatches more than <paramref name="tolerance"/> ulps apart, sign flips and NaN are counted beyond tolerance.
+    /// </summary>
+    public static StageComparison Compare(string stage, long[] shape, ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, long tolerance = 0)
     {
         RequireSameLength(stage, expected.Length, actual.Length);
         var buckets = new long[UlpHistogram.Labels.Count];
-        long mismatches = 0, maxUlp = 0;
+        long mismatches = 0, maxUlp = 0, flips = 0, beyond = 0;
         long? first = null;
         double maxAbs = 0;
         for (int i = 0; i < expected.Length; i++)
@@ -25,14 +29,17 @@ public static class ArrayComparer
             first ??= i;
             long ulp = UlpDistance(e, a);
             buckets[UlpHistogram.Bucket(ulp)]++;
-            maxUlp = Math.Max(maxUlp, ulp);
+            bool flip = e != 0f && a != 0f && !float.IsNaN(e) && !float.IsNaN(a) && float.IsNegative(e) != float.IsNegative(a);
+            if (flip) flips++;
+            else maxUlp = Math.Max(maxUlp, ulp);
+            if (flip || ulp > tolerance) beyond++;
             double err = Math.Abs((double)e - a);
             maxAbs = double.IsNaN(err) || double.IsNaN(maxAbs) ? double.NaN : Math.Max(maxAbs, err);
         }
         return new StageComparison(stage, shape, mismatches, first,
             first is long f ? expected[(int)f].ToString("R", CultureInfo.InvariantCulture) : null,
             first is long g ? actual[(int)g].ToString("R", CultureInfo.InvariantCulture) : null,
-            maxAbs, maxUlp, new UlpHistogram(buckets));
+            maxAbs, maxUlp, new UlpHistogram(buckets), flips, beyond);
     }
 
     /// <summary>Compares integer arrays; distances are integer differences (saturating).</summary>
@@ -59,7 +66,7 @@ public static class ArrayComparer
         return new StageComparison(stage, shape, mismatches, first,
             first is long f ? expected[(int)f].ToString(CultureInfo.InvariantCulture) : null,
             first is long g ? actual[(int)g].ToString(CultureInfo.InvariantCulture) : null,
-            maxUlp, maxUlp, new UlpHistogram(buckets));
+            maxUlp, maxUlp, new UlpHistogram(buckets), 0, mismatches);
     }
 
     /// <summary>

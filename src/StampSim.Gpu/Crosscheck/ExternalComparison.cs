@@ -1,43 +1,91 @@
+using StampSim.Numerics;
 using StampSim.Pipeline;
 
 namespace StampSim.Gpu.Crosscheck;
 
 /// <summary>
-/// Compares a user's kernel outputs with the golden engine's prediction for the same inputs, in
-/// pipeline order, so the first stage that deviates is the first one reported.
+/// Judges a user's kernel dumps against the golden engine for the same inputs, stage by stage in pipeline
+/// order: each dumped stage against the golden one and isolated (<see cref="IsolatedStages"/>).
 /// </summary>
 public static class ExternalComparison
 {
-    /// <summary>Compares every given output with <paramref name="golden"/> (run with intermediates kept).</summary>
-    /// <exception cref="InputException">A tensor's shape does not match the golden one (the message names the file).</exception>
-    public static IReadOnlyList<StageComparison> Compare(LayerInputs inputs, LayerResult golden, ExternalOutputs outputs)
+    /// <summary>Mismatches listed per stage.</summary>
+    public const int Listed = 8;
+
+    /// <summary>Compares every dumped stage with <paramref name="golden"/> (run with intermediates kept) under <paramref name="settings"/>.</summary>
+    /// <param name="inputs">The layer.</param>
+    /// <param name="golden">Its golden run.</param>
+    /// <param name="settings">The numerics and MAC rows.</param>
+    /// <param name="outputs">The kernel's dumps.</param>
+    /// <param name="ulpTolerance">Ulps a float stage may be off from its own inputs and pass (integer stages are always exact).</param>
+    /// <exception cref="InputException">A dump's shape does not match the golden one (the message names the file).</exception>
+    public static ExternalVerdict Compare(LayerInputs inputs, LayerResult golden, GoldenSettings settings, ExternalOutputs outputs, long ulpTolerance = 0)
     {
-        var mid = golden.Intermediates ?? throw new ArgumentException("the golden result must keep its intermediates", nameof(golden));
-        long s = inputs.Tokens, d = inputs.Features, n = inputs.Outputs, groups = golden.Activations.Groups;
-        var stages = LayerComparison.Stages;
-        var result = new List<StageComparison>();
-        if (outputs.TransformedX is { } lx)
-            result.Add(ArrayComparer.Compare(stages[0], Require(lx, [s, d], stages[0]), golden.TransformedX, lx.Data));
-        if (outputs.Codes is { } codes)
-            result.Add(ArrayComparer.Compare(stages[1], Require(codes, [s, d], stages[1]),
-                LayerComparison.Signed(golden.Activations.Codes, golden.Activations.CodeOffset), codes.Data));
-        if (outputs.Accumulators is { } acc)
+        var gold = GoldenStages.Of(inputs, golden);
+        foreach (var stage in ExternalStages.All.Where(outputs.Has))
+            RequireShape(outputs.Source(stage), gold[stage.Name].Shape, stage);
+        var isolated = IsolatedStages.Compute(inputs, golden, settings, outputs);
+        var verdicts = new List<StageVerdict>();
+        foreach (var stage in ExternalStages.All.Where(outputs.Has))
         {
-            long[] shape = groups == 1 && acc.Shape.Length == 2 ? [s, n] : [s, groups, n];
-            result.Add(ArrayComparer.Compare(stages[7], Require(acc, shape, stages[7]), mid.Accumulators, acc.Data));
+            var g = gold[stage.Name];
+            var iso = isolated[stage.Name];
+            var goldenVerdict = Judge(stage, g, outputs, ulpTolerance);
+            var isolatedVerdict = Judge(stage, iso, outputs, ulpTolerance);
+            var basis = isolatedVerdict.Matches ? g : iso;
+            var (first, affected) = Describe(stage, basis, outputs);
+            verdicts.Add(new StageVerdict(stage, goldenVerdict, isolatedVerdict, first, affected, ulpTolerance));
         }
-        if (outputs.Yt is { } yt)
-            result.Add(ArrayComparer.Compare(stages[9], Require(yt, [s, n], stages[9]), mid.Yt, yt.Data));
-        if (outputs.Y is { } y)
-            result.Add(ArrayComparer.Compare(stages[11], Require(y, [s, n], stages[11]), golden.Y.Data, y.Data));
-        return result;
+        return new ExternalVerdict(verdicts, golden.Gemm.Events);
     }
 
-    private static long[] Require<T>(ExternalTensor<T> tensor, long[] expected, string stage)
+    private static StageComparison Judge(ExternalStage stage, StageValues expected, ExternalOutputs outputs, long tolerance) =>
+        expected.Floats is { } f
+            ? ArrayComparer.Compare(stage.Title, expected.Shape, f, outputs.Float(stage)!, tolerance)
+            : ArrayComparer.Compare(stage.Title, expected.Shape, expected.Integers!, outputs.Integer(stage)!);
+
+    private static (IReadOnlyList<MismatchDetail>, IReadOnlyList<string>) Describe(ExternalStage stage, StageValues expected, ExternalOutputs outputs)
     {
-        if (!tensor.Shape.SequenceEqual(expected))
-            throw new InputException($"{tensor.Path}: shape {Text(tensor.Shape)} does not match the golden {stage} {Text(expected)}");
-        return expected;
+        float[]? af = outputs.Float(stage);
+        long[]? ai = outputs.Integer(stage);
+        var shape = expected.Shape;
+        var marked = shape.Select(dim => new bool[dim]).ToArray();
+        var first = new List<MismatchDetail>();
+        long length = shape.Aggregate(1L, (a, b) => a * b);
+        for (long i = 0; i < length; i++)
+        {
+            bool same = af is not null
+                ? BitConverter.SingleToInt32Bits(af[i]) == BitConverter.SingleToInt32Bits(expected.Floats![i])
+                : ai![i] == expected.Integers![i];
+            if (same) continue;
+            var index = MultiIndex(i, shape);
+            for (int k = 0; k < shape.Length; k++) marked[k][index[k]] = true;
+            if (first.Count < Listed)
+                first.Add(new MismatchDetail(index, expected.Text(i),
+                    af is not null ? af[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture) : ai![i].ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    expected.Explain?.Invoke(i)));
+        }
+        var affected = first.Count == 0 ? [] : stage.Axes.Select((axis, k) => $"{axis} {IndexRanges.Text(marked[k])}").ToArray();
+        return (first, affected);
+    }
+
+    private static long[] MultiIndex(long flat, long[] shape)
+    {
+        var index = new long[shape.Length];
+        for (int k = shape.Length - 1; k >= 0; k--)
+        {
+            long dim = Math.Max(1, shape[k]);
+            index[k] = flat % dim;
+            flat /= dim;
+        }
+        return index;
+    }
+
+    // The dump's shape must equal the golden one once axes of length 1 are dropped ((s, n) for (s, 1, n), (s,) for (s, 1)).
+    private static void RequireShape((string Path, long[] Shape) dump, long[] expected, ExternalStage stage)
+    {
+        if (!dump.Shape.Where(x => x != 1).SequenceEqual(expected.Where(x => x != 1)))
+            throw new InputException($"{dump.Path}: shape {Text(dump.Shape)} does not match the golden {stage.Name} {Text(expected)}");
     }
 
     private static string Text(long[] shape) => "(" + string.Join(", ", shape) + (shape.Length == 1 ? ",)" : ")");

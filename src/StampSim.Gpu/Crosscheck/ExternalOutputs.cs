@@ -1,21 +1,26 @@
 namespace StampSim.Gpu.Crosscheck;
 
 /// <summary>
-/// Outputs of a user's own kernel to check against the golden prediction for the same inputs and
-/// config; any subset may be given.
+/// The stages a user's own kernel dumped, keyed by <see cref="ExternalStage.Name"/>; any subset may be given.
+/// Float stages hold float32 values, integer stages the integers of any integer dtype.
 /// </summary>
-/// <param name="Y">The layer output <c>(s, n)</c>.</param>
-/// <param name="Codes">Signed activation codes <c>(s, d)</c> (min-max codes 0..2^b−1, symmetric −qmax..qmax).</param>
-/// <param name="Accumulators">Integer accumulators <c>(s, groups, n)</c>, or <c>(s, n)</c> without groups.</param>
-/// <param name="TransformedX">Activations after the feature and sequence transforms <c>(s, d)</c>.</param>
-/// <param name="Yt">The epilogue output before the inverse transform <c>(s, n)</c>.</param>
-public sealed record ExternalOutputs(
-    ExternalTensor<float>? Y,
-    ExternalTensor<long>? Codes = null,
-    ExternalTensor<long>? Accumulators = null,
-    ExternalTensor<float>? TransformedX = null,
-    ExternalTensor<float>? Yt = null)
+/// <param name="Floats">Float32 stages.</param>
+/// <param name="Integers">Integer stages.</param>
+public sealed record ExternalOutputs(IReadOnlyDictionary<string, ExternalTensor<float>> Floats, IReadOnlyDictionary<string, ExternalTensor<long>> Integers)
 {
     /// <summary>True when nothing was given.</summary>
-    public bool IsEmpty => Y is null && Codes is null && Accumulators is null && TransformedX is null && Yt is null;
+    public bool IsEmpty => Floats.Count == 0 && Integers.Count == 0;
+
+    /// <summary>Whether <paramref name="stage"/> was given.</summary>
+    public bool Has(ExternalStage stage) => Floats.ContainsKey(stage.Name) || Integers.ContainsKey(stage.Name);
+
+    /// <summary>The values of float stage <paramref name="stage"/>, or null.</summary>
+    public float[]? Float(ExternalStage stage) => Floats.TryGetValue(stage.Name, out var t) ? t.Data : null;
+
+    /// <summary>The values of integer stage <paramref name="stage"/>, or null.</summary>
+    public long[]? Integer(ExternalStage stage) => Integers.TryGetValue(stage.Name, out var t) ? t.Data : null;
+
+    /// <summary>The file and shape of a given stage.</summary>
+    public (string Path, long[] Shape) Source(ExternalStage stage) =>
+        Floats.TryGetValue(stage.Name, out var f) ? (f.Path, f.Shape) : (Integers[stage.Name].Path, Integers[stage.Name].Shape);
 }

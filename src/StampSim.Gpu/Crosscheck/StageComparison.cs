@@ -10,11 +10,13 @@ namespace StampSim.Gpu.Crosscheck;
 /// <param name="FirstExpected">Golden value at the first mismatch.</param>
 /// <param name="FirstActual">Compared value at the first mismatch.</param>
 /// <param name="MaxAbsError">Largest absolute difference (NaN when a NaN was involved).</param>
-/// <param name="MaxUlp">Largest distance in ulps (integer units for integer stages); <see cref="long.MaxValue"/> for NaN.</param>
+/// <param name="MaxUlp">Largest distance in ulps over same-sign pairs (integer units for integer stages); <see cref="long.MaxValue"/> for NaN.</param>
 /// <param name="Histogram">Distances of all elements.</param>
+/// <param name="SignFlips">Float mismatches where both values are non-zero and their signs differ.</param>
+/// <param name="BeyondTolerance">Mismatches beyond the tolerance asked for (all mismatches of an integer stage or without a tolerance).</param>
 public sealed record StageComparison(
     string Stage, long[] Shape, long Mismatches, long? FirstMismatch, string? FirstExpected, string? FirstActual,
-    double MaxAbsError, long MaxUlp, UlpHistogram Histogram)
+    double MaxAbsError, long MaxUlp, UlpHistogram Histogram, long SignFlips = 0, long BeyondTolerance = 0)
 {
     /// <summary>Elements compared.</summary>
     public long Elements => Shape.Aggregate(1L, (a, b) => a * b);

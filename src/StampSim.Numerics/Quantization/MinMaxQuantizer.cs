@@ -14,15 +14,23 @@ public static class MinMaxQuantizer
     {
         float mn = TensorPrimitives.Min(x);
         float mx = TensorPrimitives.Max(x);
-        float levels = (1 << bits) - 1;
-        float delta = (mx - mn) / levels;
+        float delta = (mx - mn) / ((1 << bits) - 1);
+        Codes(x, mn, delta, bits, codes);
+        return (delta, mn);
+    }
+
+    /// <summary>
+    /// The codes of <paramref name="x"/> under a given <paramref name="mn"/> and <paramref name="delta"/> (all 0 when
+    /// delta is 0); cross-checks judge a kernel's codes from its own scales with it.
+    /// </summary>
+    public static void Codes(ReadOnlySpan<float> x, float mn, float delta, int bits, Span<byte> codes)
+    {
         if (delta == 0f)
         {
             codes.Clear();
-            return (delta, mn);
+            return;
         }
-        QuantizeKernel.Run(x, mn, delta, 0f, levels, 0, codes);
-        return (delta, mn);
+        QuantizeKernel.Run(x, mn, delta, 0f, (1 << bits) - 1, 0, codes);
     }
 }
 

@@ -18,15 +18,21 @@ public static class SymmetricQuantizer
     /// <summary>Quantizes <paramref name="x"/>; codes are stored with <see cref="StoreOffset"/> added. Returns delta.</summary>
     public static float Quantize(ReadOnlySpan<float> x, int bits, Span<byte> codes)
     {
-        float qmax = MaxCode(bits);
         float amax = Math.Abs(TensorPrimitives.MaxMagnitude(x));
-        float delta = amax / qmax;
+        float delta = amax / MaxCode(bits);
+        Codes(x, delta, bits, codes);
+        return delta;
+    }
+
+    /// <summary>The stored codes of <paramref name="x"/> under a given <paramref name="delta"/> (all 0 when delta is 0).</summary>
+    public static void Codes(ReadOnlySpan<float> x, float delta, int bits, Span<byte> codes)
+    {
         if (delta == 0f)
         {
             codes.Fill(StoreOffset);
-            return delta;
+            return;
         }
+        float qmax = MaxCode(bits);
         QuantizeKernel.Run(x, 0f, delta, -qmax, qmax, StoreOffset, codes);
-        return delta;
     }
 }

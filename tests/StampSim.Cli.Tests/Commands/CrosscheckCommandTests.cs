@@ -121,11 +121,12 @@ public class CrosscheckCommandTests
         NpyFile.Write<float>(dir.File("y.npy"), y, 21, 13);
         var r = Harness.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external", dir.File("y.npy"), .. Sets]);
         Assert.Equal(1, r.Code);
-        Assert.Contains("output Y", r.Out);
-        Assert.Contains("57 [4, 5]", r.Out);
+        Assert.Contains("y  ", r.Out);
+        Assert.Contains("  [15, 5] expected ", r.Out);
         Assert.Contains("271 | 1 | 0 | 0 | 0 | 1", r.Out);
-        Assert.Contains("first difference in output Y at 57 [4, 5]", r.Out);
-        Assert.Contains("result      1 of 1 stages differ; first: output Y", r.Out);
+        Assert.Contains("y: 2 differ from golden, 2 from its own inputs; token 4, 15 (2 of 21); channel 5 (1 of 13)", r.Out);
+        Assert.Contains("  [4, 5] expected ", r.Out);
+        Assert.Contains("result      1 of 1 stages differ; first failing stage: y", r.Out);
     }
 
     [Fact]
@@ -139,7 +140,8 @@ public class CrosscheckCommandTests
         NpyFile.Write<long>(dir.File("acc.npy"), acc, 21, 3, 13);
         var r = Harness.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external-acc", dir.File("acc.npy"), .. Sets]);
         Assert.Equal(1, r.Code);
-        Assert.Contains($"first difference in accumulators at {flat} [10, 2, 7]", r.Out);
+        Assert.Contains("  [10, 2, 7] expected ", r.Out);
+        Assert.Contains("(exact sum ", r.Out);
     }
 
     [Fact]
@@ -150,7 +152,7 @@ public class CrosscheckCommandTests
         NpyFile.Write<float>(dir.File("y.npy"), new float[13 * 21], 13, 21);
         var r = Harness.Run(["crosscheck", "--x", x, "--weight", w, "--bias", b, "--external", dir.File("y.npy"), .. Sets]);
         Assert.Equal(2, r.Code);
-        Assert.Contains("y.npy: shape (13, 21) does not match the golden output Y (21, 13)", r.Err);
+        Assert.Contains("y.npy: shape (13, 21) does not match the golden y (21, 13)", r.Err);
     }
 
     [Fact]

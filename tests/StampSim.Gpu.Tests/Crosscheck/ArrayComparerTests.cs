@@ -37,6 +37,17 @@ public class ArrayComparerTests
     }
 
     [Fact]
+    public void Sign_flips_are_counted_apart_from_the_largest_ulp_distance_and_beyond_any_tolerance()
+    {
+        float next = BitConverter.Int32BitsToSingle(BitConverter.SingleToInt32Bits(1f) + 2);
+        var c = ArrayComparer.Compare("yt", [3], [1f, 1f, 0.5f], [next, -1f, 0f], tolerance: 2);
+        Assert.Equal(3, c.Mismatches);
+        Assert.Equal(1, c.SignFlips);
+        Assert.Equal(0x3F000000L, c.MaxUlp);   // 0.5 -> 0 (a zero has no sign to flip); 1 -> -1 is not counted
+        Assert.Equal(2, c.BeyondTolerance);   // 2 ulps is within; the flip and 0.5 -> 0 are not
+    }
+
+    [Fact]
     public void Integer_comparison_uses_integer_units()
     {
         var c = ArrayComparer.Compare("acc", [4], [10, -5, long.MinValue, 7], [10, -3, long.MaxValue, 7]);
