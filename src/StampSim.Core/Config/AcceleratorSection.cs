@@ -40,8 +40,10 @@ public static class AcceleratorSection
         }
 
         var dr = s.Section("dram");
-        var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6));
+        var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6),
+            dr.Parsed<long?>("capacity", null, text => Units.Bytes(text)));
         if (dram.Bandwidth <= 0) throw dr.Error("bandwidth", "must be positive");
+        if (dram.Capacity <= 0) throw dr.Error("capacity", "must be positive");
         dr.RejectUnknownKeys();
 
         var result = new AcceleratorConfig

@@ -38,8 +38,6 @@ public static class ArchitectureReader
     {
         string type = keys.String("model_type");
         var arch = (families ?? ModelFamilies.BuiltIn).ForModelType(type, keys.File).Read(keys, name, type);
-        if (arch.Hidden % arch.Heads != 0)
-            throw new InputException($"{keys.File}: num_attention_heads: {arch.Heads} heads do not divide hidden_size {arch.Hidden}");
         if (arch.Heads % arch.KvHeads != 0)
             throw new InputException($"{keys.File}: num_key_value_heads: {arch.KvHeads} KV heads do not divide {arch.Heads} attention heads");
         return arch;

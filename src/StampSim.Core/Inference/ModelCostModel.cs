@@ -21,18 +21,30 @@ public static class ModelCostModel
         request.Validate();
         var hw = config.Accelerator ?? throw new InputException($"{source}: the config has no accelerator description; the model-level cost needs one (see hwconfigs/)");
         var vector = hw.VectorUnit ?? throw new InputException($"{source}: vector_unit: missing; the model-level cost needs the vector unit (lanes, format, energy.add, energy.mul; see hwconfigs/)");
-        var prefill = ModelWorkload.Prefill(arch, request, config.Model);
-        var decode = ModelWorkload.Decode(arch, request, config.Model);
-        var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
-        return Variants.All.Select(v =>
+        try
         {
-            var numerics = new OperatorNumerics(config, v, request.Batch);
-            string? infeasible = null;
-            var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
-            var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
-            return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
-                p, d, request, infeasible);
-        }).ToList();
+            var prefill = ModelWorkload.Prefill(arch, request, config.Model);
+            var decode = ModelWorkload.Decode(arch, request, config.Model);
+            var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
+            return Variants.All.Select(v =>
+            {
+                var numerics = new OperatorNumerics(config, v, request.Batch);
+                var footprint = ModelFootprint.Of(arch, request, config.Model, role => numerics.For(role, Inference.Phase.Prefill).WeightBits);
+                string? infeasible = hw.Dram.Capacity is long capacity && footprint.TotalBytes > capacity
+                    ? $"needs {ByteSize.Format(footprint.TotalBytes)} of DRAM (weights {ByteSize.Format(footprint.WeightBytes)}, KV cache {ByteSize.Format(footprint.KvCacheBytes)}, " +
+                      $"activations {ByteSize.Format(footprint.ActivationBytes)}) but dram.capacity is {ByteSize.Format(capacity)}"
+                    : null;
+                var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
+                var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+                return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
+                    p, d, request, infeasible, footprint);
+            }).ToList();
+        }
+        catch (OverflowException)
+        {
+            throw new InputException($"--prompt/--decode/--batch: {request.Prompt} prompt tokens, {request.Decode} generated, batch {request.Batch}: " +
+                                     $"a count of {arch.Name} exceeds the 64-bit limit ({long.MaxValue:N0}); use a shorter prompt or a smaller batch");
+        }
     }
 
     private static PhaseCost CostOf(IReadOnlyList<ModelOperator> ops, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
@@ -46,12 +58,14 @@ public static class ModelCostModel
             byClass[op.Class] = byClass.GetValueOrDefault(op.Class, ClassCost.Zero) + cost;
             switch (op.Class)
             {
-                case OperatorClass.Attention: attention += op.Macs; break;
-                case OperatorClass.LmHead: head += op.Macs; break;
-                default: linear += op.Macs; break;
+                case OperatorClass.Attention: attention = checked(attention + op.Macs); break;
+                case OperatorClass.LmHead: head = checked(head + op.Macs); break;
+                default: linear = checked(linear + op.Macs); break;
             }
         }
-        return new PhaseCost(new MacCounts(linear, attention, head), byClass);
+        var macs = new MacCounts(linear, attention, head);
+        _ = macs.Total; // a total beyond 64 bits throws here, inside Evaluate's overflow guard
+        return new PhaseCost(macs, byClass);
     }
 
     private static ClassCost Of(ModelOperator op, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,

@@ -37,7 +37,7 @@ public sealed record ClassCost(double Seconds, double EnergyJ, double DramBytes,
 public sealed record MacCounts(long Linear, long Attention, long LmHead)
 {
     /// <summary>All of them.</summary>
-    public long Total => Linear + Attention + LmHead;
+    public long Total => checked(Linear + Attention + LmHead);
 }
 
 /// <summary>One phase of one variant: MACs, time, energy and DRAM traffic, in total and by operator class.</summary>
