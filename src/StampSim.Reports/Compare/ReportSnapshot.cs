@@ -33,6 +33,9 @@ public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObje
         if (!Directory.Exists(folder))
             throw new InputException($"{folder}: no such report folder");
         var manifest = ReadJson(folder, ReportFiles.ManifestJson);
+        if ((string?)manifest["format"] == Model.ModelReportWriter.Format)
+            throw new InputException($"{folder}: a model report (stampsim model); compare reads run reports (stampsim run) — " +
+                                     "to compare two model reports, diff their result.json (model --json) figures");
         if ((string?)manifest["format"] != ManifestJson.Format || (int?)manifest["format_version"] != 1)
             throw Incomplete(folder, $"{ReportFiles.ManifestJson} is not a StampSim report manifest (format_version 1)");
         if (manifest["files"] is not JsonArray files)
