@@ -15,7 +15,7 @@ public static class ModelHtml
         page.Code(r.Provenance.CommandText);
         page.List(
         [
-            $"Model: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads). Source: {a.Source}",
+            $"Model: {ModelMarkdown.ModelText(a)}",
             $"Run: {ModelMarkdown.RunText(r)}",
         ]);
         page.Heading(2, "STaMP vs uniform A4 and A8").Paragraph("Click a column header to sort.");

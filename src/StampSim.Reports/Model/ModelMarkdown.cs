@@ -17,14 +17,20 @@ public static class ModelMarkdown
         return $"{q.Batch} image{(q.Batch == 1 ? "" : "s")} per batch" + (a.Family.Diffuses ? $", {q.Steps} diffusion steps" : "");
     }
 
+    /// <summary>The model's shape in words, with what the cost honours beyond it (head_dim, window, experts, positions) and its source.</summary>
+    public static string ModelText(Inference.ModelArchitecture a) =>
+        $"{a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads) of {a.HeadDim}" +
+        (a.SlidingWindow > 0 ? $", sliding window {a.SlidingWindow} on {a.WindowedLayers} blocks" : "") +
+        (a.Moe is { } m ? $", {m.Experts} experts of {m.ExpertIntermediate} (top-{m.TopK}) on {m.MoeLayers} blocks" + (m.SharedIntermediate > 0 ? $", shared experts {m.SharedIntermediate} wide" : "") : "") +
+        (a.Vocab > 0 ? $", vocabulary/classes {a.Vocab}" : "") + (a.MaxPositions > 0 ? $", {a.MaxPositions} positions" : "") + $". Source: {a.Source}";
+
     /// <summary>Builds the text.</summary>
     public static string Build(ModelResult r, IReadOnlyList<PlotFile> plots)
     {
         var a = r.Architecture;
         var sb = new StringBuilder();
         sb.Append($"# Model-level cost: {a.Name}\n\n");
-        sb.Append($"- **Model**: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads)" +
-                  (a.Vocab > 0 ? $", vocabulary/classes {a.Vocab}" : "") + $". Source: {a.Source}\n");
+        sb.Append($"- **Model**: {ModelText(a)}\n");
         sb.Append($"- **Run**: {RunText(r)}\n");
         sb.Append($"- **Command**: `{r.Provenance.CommandText}`\n\n");
         sb.Append("## STaMP vs uniform A4 and A8\n\n");

@@ -30,7 +30,8 @@ public static class ModelVerdict
             sb.Append(". ");
         }
         if (r.Accuracy is { } acc)
-            sb.Append(string.Create(inv, $"On the trace, STaMP's pooled SQNR is {acc.SqnrDb[Variant.Stamp] - acc.SqnrDb[Variant.A4]:+0.0;-0.0} dB from A4's and {acc.SqnrDb[Variant.Stamp] - acc.SqnrDb[Variant.A8]:+0.0;-0.0} dB from A8's. "));
+            sb.Append($"On the trace, STaMP's pooled SQNR is {Writers.Display.Delta(acc.SqnrDb[Variant.Stamp] - acc.SqnrDb[Variant.A4])} dB from A4's and " +
+                      $"{Writers.Display.Delta(acc.SqnrDb[Variant.Stamp] - acc.SqnrDb[Variant.A8])} dB from A8's. ");
         else
             sb.Append("No trace was evaluated, so accuracy is not weighed here (pass --trace with a trace of this model). ");
         var worth = r.Configs.Where(c => c.Of(Variant.Stamp).TtftSeconds is double st && c.Of(Variant.A8).TtftSeconds is double a && st < a).Select(c => c.Config.Label).ToList();
