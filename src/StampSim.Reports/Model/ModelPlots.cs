@@ -7,7 +7,7 @@ using StampSim.Hardware;
 namespace StampSim.Reports.Model;
 
 /// <summary>
-/// The model report's plots: where the time goes (prefill, and one decode step), and TTFT and energy against prompt
+/// The model report's plots: where the time goes (the prefill; one decode step, on its own scale), and TTFT and energy against prompt
 /// length on a log axis. Times in the unit that suits the largest value; y axes start at zero; legends below the data.
 /// </summary>
 public static class ModelPlots
@@ -18,7 +18,8 @@ public static class ModelPlots
         var plots = new List<PlotFile>();
         foreach (var c in r.Configs)
         {
-            plots.Add(TimeByClass(c, folder));
+            plots.Add(TimeByClass(c, folder, decode: false));
+            if (r.Architecture.Family.Decodes && r.Request.Decode > 0) plots.Add(TimeByClass(c, folder, decode: true));
             if (c.Sweep.Count > 1)
             {
                 plots.Add(Sweep(c, folder, "ttft", "TTFT against prompt length", "time to first token", TimeUnit, v => v.TtftSeconds));
@@ -33,20 +34,21 @@ public static class ModelPlots
 
     private static (double Scale, string Unit) EnergyUnit(double max) => max >= 1 ? (1, "J") : max >= 1e-3 ? (1e3, "mJ") : (1e6, "µJ");
 
-    private static PlotFile TimeByClass(ModelConfigResult c, string folder)
+    private static PlotFile TimeByClass(ModelConfigResult c, string folder, bool decode)
     {
         var classes = Enum.GetValues<OperatorClass>();
         var bars = new List<(string Label, Func<OperatorClass, double> Seconds)>();
         foreach (var v in c.Variants.Where(v => v.Infeasible is null))
         {
-            bars.Add(($"{v.Variant.Display()} prefill", k => v.Prefill.ByClass.GetValueOrDefault(k)?.Seconds ?? 0));
+            if (!decode) bars.Add(($"{v.Variant.Display()} prefill", k => v.Prefill.ByClass.GetValueOrDefault(k)?.Seconds ?? 0));
             // One decode step (the mean over the steps), so that decode is comparable to TPOT rather than a total of many steps.
-            if (v.Decode is { } d && v.Request.Decode > 0)
+            else if (v.Decode is { } d && v.Request.Decode > 0)
                 bars.Add(($"{v.Variant.Display()} decode step", k => (d.ByClass.GetValueOrDefault(k)?.Seconds ?? 0) / v.Request.Decode));
         }
         double max = bars.Count == 0 ? 0 : bars.Max(b => classes.Sum(b.Seconds));
         var (scale, unit) = TimeUnit(max);
-        var plot = PlotTheme.Create($"Where the time goes: {c.Config.Label}", "phase", $"time ({unit})");
+        string what = decode ? "one decode step" : "the prefill";
+        var plot = PlotTheme.Create($"Where the time of {what} goes: {c.Config.Label}", "variant", $"time ({unit})");
         var tops = new double[bars.Count];
         for (int k = 0; k < classes.Length; k++)
         {
@@ -65,11 +67,11 @@ public static class ModelPlots
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
         plot.Axes.SetLimitsY(0, Math.Max(max * scale, 1e-9) * 1.08);
         PlotTheme.LegendBelow(plot);
-        string stem = $"time_by_class.{c.Config.Label}";
+        string stem = $"{(decode ? "decode_step_by_class" : "time_by_class")}.{c.Config.Label}";
         PlotTheme.Save(plot, folder, stem, PlotTheme.Standard);
-        return new PlotFile(stem, c.Config.Label, "Where the time goes",
-            "Stacked time of each operator class: the prefill, and one decode step (the mean of the decode steps), of each variant that can run. " +
-            "Linear layers differ between the variants; attention, the vector unit and memory are the same.");
+        return new PlotFile(stem, c.Config.Label, decode ? "Where the time of a decode step goes" : "Where the prefill time goes",
+            $"Stacked time of each operator class in {(decode ? "one decode step (the mean of the decode steps)" : "the prefill (ViT: the pass; DiT: all steps)")} of each variant " +
+            "that can run. Linear layers differ between the variants; attention, the vector unit and memory are the same.");
     }
 
     private static PlotFile Sweep(ModelConfigResult c, string folder, string name, string title, string yLabel, Func<double, (double, string)> unitOf, Func<VariantCost, double?> y)

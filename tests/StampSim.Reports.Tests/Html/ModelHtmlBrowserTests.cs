@@ -30,8 +30,8 @@ public class ModelHtmlBrowserTests(ITestOutputHelper output)
         await using (browser)
         {
             await browser.Open(Path.Combine(dir.Root, ReportFiles.Html));
-            // Where the time goes, TTFT and prefill energy per token against the prompt.
-            Assert.Equal(3, (await browser.Evaluate("document.querySelectorAll('figure svg.plot').length"))!.GetValue<int>());
+            // Where the prefill and a decode step's time go, TTFT and prefill energy per token against the prompt.
+            Assert.Equal(4, (await browser.Evaluate("document.querySelectorAll('figure svg.plot').length"))!.GetValue<int>());
             var shot = Screenshot.Of(await browser.Screenshot());
             output.WriteLine($"model report screenshot: {shot}");
             Assert.True(shot.LuminanceVariance > 200 && shot.InkFraction > 0.02 && shot.Colours > 20, $"the page looks blank: {shot}");
