@@ -112,10 +112,16 @@ public class ModelCommandTests
     }
 
     [Fact]
-    public void Compare_refuses_a_model_report_with_the_reason()
+    public void Compare_reads_two_model_reports_and_refuses_a_run_report_against_one()
     {
         using var dir = new TempDir();
         Assert.Equal(0, Harness.Run("model", "--arch", "stories260K", "--prompt", "64", "--decode", "1", "--out", dir.File("a")).Code);
-        Harness.AssertBadInput(Harness.Run("compare", dir.File("a"), dir.File("a")), $"{dir.File("a")}: a model report (stampsim model); compare reads run reports");
+        Assert.Equal(0, Harness.Run("model", "--arch", "stories260K", "--prompt", "128", "--decode", "1", "--out", dir.File("b")).Code);
+        var r = Harness.Run("compare", dir.File("a"), dir.File("b"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("model: changed: stories260K: prompt 64, decode 1, batch 1, steps 20 -> stories260K: prompt 128", r.Out);
+        Assert.Matches(@"edge-npu\s+stamp\s+ttft_s\s+\S+\s+\S+\s+\d\.\d{4}", r.Out);
+        Assert.Equal(0, Harness.Run("run", "--layers", "layers.0.attention.wq", "--out", dir.File("run")).Code);
+        Harness.AssertBadInput(Harness.Run("compare", dir.File("run"), dir.File("a")), $"{dir.File("run")}: a run report; compare needs two run reports or two model reports, not one of each");
     }
 }
