@@ -51,10 +51,11 @@ public static class ModelCostModel
         VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
     {
         var byClass = new Dictionary<OperatorClass, ClassCost>();
+        var components = new Dictionary<string, double>(StringComparer.Ordinal);
         long linear = 0, attention = 0, head = 0;
         foreach (var op in ops)
         {
-            var cost = Of(op, arch, numerics, phase, config, hw, vector, cache, ref infeasible);
+            var cost = Of(op, arch, numerics, phase, config, hw, vector, cache, components, ref infeasible);
             byClass[op.Class] = byClass.GetValueOrDefault(op.Class, ClassCost.Zero) + cost;
             switch (op.Class)
             {
@@ -65,11 +66,11 @@ public static class ModelCostModel
         }
         var macs = new MacCounts(linear, attention, head);
         _ = macs.Total; // a total beyond 64 bits throws here, inside Evaluate's overflow guard
-        return new PhaseCost(macs, byClass);
+        return new PhaseCost(macs, byClass) { EnergyByComponentJ = components };
     }
 
     private static ClassCost Of(ModelOperator op, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
-        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
+        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, Dictionary<string, double> components, ref string? infeasible)
     {
         var cost = ClassCost.Zero;
         if (op.Gemm is { } shape)
@@ -83,6 +84,7 @@ public static class ModelCostModel
                 return ClassCost.Zero;
             }
             double times = op.Count * op.CostScale, seconds = c.Seconds * times;
+            foreach (var (component, pj) in c.EnergyByComponentPj) Add(components, ConfigNames.Of(component), pj * times * 1e-12);
             cost += ClassCost.Of(seconds, c.EnergyPj * times * 1e-12, (c.DramReadBytes + c.DramWriteBytes) * times, c.Utilization * seconds, c.Bound);
         }
         if (op.Elements > 0)
@@ -90,6 +92,7 @@ public static class ModelCostModel
             var (adds, muls) = VectorOps.PerElement(op.Class, arch);
             double elements = (double)op.Elements * op.Count, hz = hw.ClockGhz * 1e9;
             double seconds = Math.Ceiling(elements * (adds + muls) / vector.Lanes) / hz;
+            Add(components, Bounds.Vector, elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj) * 1e-12);
             cost += ClassCost.Of(seconds, elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj) * 1e-12, 0,
                 elements * (adds + muls) / vector.Lanes / hz, Bounds.Vector);
         }
@@ -99,8 +102,12 @@ public static class ModelCostModel
             bool write = op.Class == OperatorClass.KvCache;
             var action = new EnergyAction(write ? ActionKind.DramWrite : ActionKind.DramRead);
             double seconds = total / hw.Dram.Bandwidth;
+            Add(components, ConfigNames.Of(CostComponent.Dram), total * hw.Energy[action] * 1e-12);
             cost += ClassCost.Of(seconds, total * hw.Energy[action] * 1e-12, total, seconds, Bounds.Dram);
         }
         return cost;
     }
+
+    private static void Add(Dictionary<string, double> components, string name, double joules) =>
+        components[name] = components.GetValueOrDefault(name) + joules;
 }

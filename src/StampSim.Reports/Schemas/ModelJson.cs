@@ -105,6 +105,7 @@ public static class ModelJson
         ["seconds"] = feasible ? p.Seconds : null,
         ["energy_j"] = feasible ? p.EnergyJ : null,
         ["energy_per_token_j"] = energyPerToken,
+        ["energy_by_component_j"] = feasible ? new JsonObject(p.EnergyByComponentJ.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))) : null,
         ["dram_bytes"] = feasible ? p.DramBytes : null,
         ["by_class"] = feasible
             ? new JsonObject(p.ByClass.Select(c => KeyValuePair.Create(ConfigNames.Of(c.Key), (JsonNode?)new JsonObject

@@ -22,6 +22,17 @@ public class VariantCostTests
     }
 
     [Fact]
+    public void Energy_by_component_adds_up_to_each_phase()
+    {
+        foreach (var v in Cost("stories260K", new InferenceRequest(Prompt: 128, Decode: 4)))
+            foreach (var phase in new[] { v.Prefill, v.Decode! })
+            {
+                Assert.Equal(phase.EnergyJ, phase.EnergyByComponentJ.Values.Sum(), phase.EnergyJ * 1e-9);
+                Assert.True(phase.EnergyByComponentJ["mac"] > 0 && phase.EnergyByComponentJ["vector"] > 0 && phase.EnergyByComponentJ["dram"] > 0);
+            }
+    }
+
+    [Fact]
     public void Without_decode_steps_there_is_no_decode_figure()
     {
         foreach (var v in Cost("stories260K", new InferenceRequest(Prompt: 256, Decode: 0)))
