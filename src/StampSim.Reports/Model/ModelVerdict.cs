@@ -34,10 +34,13 @@ public static class ModelVerdict
                       $"{Writers.Display.Delta(acc.SqnrDb[Variant.Stamp] - acc.SqnrDb[Variant.A8])} dB from A8's. ");
         else
             sb.Append("No trace was evaluated, so accuracy is not weighed here (pass --trace with a trace of this model). ");
-        var worth = r.Configs.Where(c => c.Of(Variant.Stamp).TtftSeconds is double st && c.Of(Variant.A8).TtftSeconds is double a && st < a).Select(c => c.Config.Label).ToList();
-        sb.Append(worth.Count > 0
-            ? $"STaMP is worth building where it beats A8's time to first token at A8-like accuracy: {string.Join(", ", worth)}."
-            : "STaMP does not beat A8's time to first token on any design here.");
+        var faster = r.Configs.Where(c => c.Of(Variant.Stamp).TtftSeconds is double st && c.Of(Variant.A8).TtftSeconds is double a && st < a).Select(c => c.Config.Label).ToList();
+        if (faster.Count == 0)
+            sb.Append("STaMP does not beat A8's time to first token on any design here, so it is not worth building for this model on them.");
+        else if (r.Accuracy is null)
+            sb.Append($"STaMP beats A8's time to first token on {string.Join(", ", faster)}; whether that is worth building depends on STaMP keeping A8-like accuracy, which needs a trace.");
+        else
+            sb.Append($"STaMP beats A8's time to first token on {string.Join(", ", faster)}; it is worth building there if the SQNR gap to A8 above is acceptable.");
         return sb.ToString();
     }
 
