@@ -44,6 +44,8 @@ public class ModelTableTests
             Assert.All(row.Skip(3), cell => Assert.Equal("-", cell));
         }
         Assert.Contains("STaMP cannot run this model", ModelVerdict.Text(r));
+        Assert.Single(ModelCsv.Build(r).Split('\n', StringSplitOptions.RemoveEmptyEntries)); // the header only
+        Assert.All(ModelBoundsTable.Rows(r), row => Assert.All(row.Skip(3), cell => Assert.Equal("-", cell)));
     }
 
     [Fact]
