@@ -17,26 +17,35 @@ namespace StampSim.App.Model;
 /// </summary>
 public static class ModelRun
 {
-    /// <summary>Runs everything; <paramref name="commandLine"/> and <paramref name="started"/> go into the provenance.</summary>
+    /// <summary>
+    /// Runs everything; <paramref name="commandLine"/> and <paramref name="started"/> go into the provenance. A prompt (or
+    /// sweep point) beyond the model's <c>max_position_embeddings</c> is refused unless <paramref name="beyondMaxPositions"/>.
+    /// </summary>
     /// <exception cref="InputException">Any bad input; the message names the file, key or option.</exception>
     public static ModelResult Execute(ModelArchitecture arch, InferenceRequest request, IReadOnlyList<ConfigSpec> configs, IReadOnlyList<int> sweep,
-        string? trace, Numerics.ExecutionOptions options, IReadOnlyList<string> commandLine, DateTimeOffset started)
+        string? trace, Numerics.ExecutionOptions options, IReadOnlyList<string> commandLine, DateTimeOffset started, bool beyondMaxPositions = false)
     {
         // A ViT or DiT pass has no prompt: a sweep over prompt lengths would plot the same pass again and again.
         if (sweep.Count > 0 && !arch.Family.Decodes)
             throw new InputException($"--sweep-prompt: {arch.Name} is a {arch.Family.Name} model, which has no prompt to sweep (only decoders do)");
+        if (!beyondMaxPositions)
+        {
+            request.CheckContext(arch, "--prompt/--decode");
+            foreach (int p in sweep) (request with { Prompt = p }).CheckContext(arch, "--sweep-prompt");
+        }
         var results = configs.Select(c => new ModelConfigResult(c,
             ModelCostModel.Evaluate(arch, request, c.Config, c.Source),
             sweep.Select(p => (p, ModelCostModel.Evaluate(arch, request with { Prompt = p }, c.Config, c.Source))).ToList())).ToList();
-        var accuracy = trace is null ? null : Accuracy(trace, configs[0].Config, options);
+        var accuracy = trace is null ? null : Accuracy(trace, arch, configs[0].Config, options);
         return new ModelResult(arch, request, results, accuracy, RunProvenance.Capture(commandLine, started, DateTimeOffset.UtcNow));
     }
 
-    private static ModelAccuracy Accuracy(string path, StampConfig config, Numerics.ExecutionOptions options)
+    private static ModelAccuracy Accuracy(string path, ModelArchitecture arch, StampConfig config, Numerics.ExecutionOptions options)
     {
         using var trace = TraceFile.OpenArgument(path);
         var layers = trace.Manifest.Layers.Where(l => l.Weight is not null).ToList();
         var replay = new TraceReplay(trace, new LayerEvaluator(options, baselines: true));
+        CheckTraceMatches(arch, config, trace, replay, layers);
         var numericsOnly = config with { Accelerator = null };
         var records = replay.Run(layers, numericsOnly).ToList();
         var pooled = new Dictionary<Variant, double>();
@@ -48,5 +57,19 @@ public static class ModelRun
             mean[v] = metrics.Average(m => m.SqnrDb);
         }
         return new ModelAccuracy(trace.Name, records.Count, pooled, mean);
+    }
+
+    /// <summary>Refuses a trace whose linear layers are not linears of <paramref name="arch"/> (features -> outputs), naming the first that is not.</summary>
+    private static void CheckTraceMatches(ModelArchitecture arch, StampConfig config, TraceFile trace, TraceReplay replay, IReadOnlyList<TraceLayer> layers)
+    {
+        var shapes = ModelWorkload.WeightedMatmuls(arch, config.Model).Select(o => (o.Gemm!.Features, o.Gemm.Outputs)).ToHashSet();
+        if (layers.Count == 0) throw new InputException($"--trace: {trace.Name} has no linear layers to evaluate for --arch {arch.Name}");
+        foreach (var layer in layers)
+        {
+            var s = replay.ShapeOf(layer);
+            if (!shapes.Contains((s.Features, s.Outputs)))
+                throw new InputException($"--trace: {trace.Name} (model '{trace.Manifest.Model}') does not match --arch {arch.Name}: its layer '{layer.Name}' " +
+                                         $"is {s.Features} -> {s.Outputs}, which no linear of {arch.Name} is");
+        }
     }
 }

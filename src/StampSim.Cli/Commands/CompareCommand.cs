@@ -5,14 +5,14 @@ using StampSim.Reports.Writers;
 
 namespace StampSim.Cli.Commands;
 
-/// <summary><c>stampsim compare A B</c>: what changed between two report folders (configs, hashes, totals, per-layer figures).</summary>
+/// <summary><c>stampsim compare A B</c>: what changed between two report folders (configs, hashes, totals, per-layer figures), or between two model reports (their headline figures).</summary>
 internal static class CompareCommand
 {
     public static Command Create(CliConsole console)
     {
-        var first = new Argument<string>("REPORT_A") { Description = "A report folder written by 'stampsim run'" };
+        var first = new Argument<string>("REPORT_A") { Description = "A report folder written by 'stampsim run' or 'stampsim model'" };
         var second = new Argument<string>("REPORT_B") { Description = "Another report folder" };
-        var cmd = new Command("compare", "Show what changed between two 'stampsim run' reports: configs, hashes, totals and per-layer figures.") { first, second };
+        var cmd = new Command("compare", "Show what changed between two 'stampsim run' reports (configs, hashes, totals and per-layer figures) or two 'stampsim model' reports (TTFT, TPOT, energy, DRAM).") { first, second };
         cmd.SetAction(p =>
         {
             var a = ReportSnapshot.Load(p.GetValue(first)!);
@@ -20,7 +20,11 @@ internal static class CompareCommand
             // The manifest vouches only that result.json is unchanged since the manifest was written; a file
             // edited and re-hashed by hand can hold any JSON, so a shape the comparison cannot read is bad input.
             var text = new StringWriter();
-            try { Print(text, ReportComparison.Of(a, b)); }
+            try
+            {
+                if (a.IsModel || b.IsModel) Print(text, ModelComparison.Of(a, b));
+                else Print(text, ReportComparison.Of(a, b));
+            }
             catch (Exception e) when (e is InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException or InvalidCastException or ArgumentException or OverflowException)
             {
                 throw new InputException($"{a.Folder} / {b.Folder}: {ReportFiles.ResultJson} does not follow the StampSim report schema ({e.Message.ReplaceLineEndings(" ")})", e);
@@ -42,6 +46,20 @@ internal static class CompareCommand
         foreach (var label in c.ConfigsOnlyInA) o.WriteLine($"config {label}: only in A");
         foreach (var label in c.ConfigsOnlyInB) o.WriteLine($"config {label}: only in B");
         foreach (var config in c.Configs) Print(o, config);
+    }
+
+    private static void Print(TextWriter o, ModelComparison c)
+    {
+        o.WriteLine($"A  {c.A.Description}");
+        o.WriteLine($"B  {c.B.Description}");
+        o.WriteLine(c.Model.A == c.Model.B ? $"model: same ({c.Model.A})" : $"model: changed: {c.Model.A} -> {c.Model.B}");
+        foreach (var label in c.ConfigsOnlyInA) o.WriteLine($"config {label}: only in A");
+        foreach (var label in c.ConfigsOnlyInB) o.WriteLine($"config {label}: only in B");
+        static string Figure(double? v) => v is double x ? Number(x) : "-";
+        var rows = c.Rows.Select(r => (IReadOnlyList<string>)[r.Config, r.Variant, r.Figure, Figure(r.Before), Figure(r.After),
+            r.Before is double x && r.After is double y ? Display.Fixed(new MetricDelta(r.Figure, x, y).Ratio, 4) : "-"]).ToList();
+        foreach (var line in new TextTableData(["config", "variant", "figure", "A", "B", "B / A"], [false, false, false, true, true, true], rows).PlainLines("  "))
+            o.WriteLine(line);
     }
 
     private static void Print(TextWriter o, ConfigComparison c)

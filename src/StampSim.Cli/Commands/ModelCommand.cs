@@ -34,10 +34,11 @@ internal static class ModelCommand
         var output = new Option<string?>("--out") { Description = "Report folder (default: reports/model-<arch>-<configs>-<UTC time>); must not exist or be empty" };
         var force = new Option<bool>("--force") { Description = "Replace an existing --out report (only once the new one is complete)" };
         var json = new Option<string?>("--json") { Description = "Also write the result as JSON to this file" };
+        var beyond = new Option<bool>("--beyond-max-positions") { Description = "Cost a prompt + decode beyond the model's max_position_embeddings instead of refusing it" };
         var threads = CommonOptions.Threads();
         var cmd = new Command("model", "Whole-model cost (prefill and decode, every operator): TTFT, TPOT and energy per token, STaMP vs A4 vs A8.")
         {
-            arch, prompt, decode, batch, steps, logits, configs, set, trace, sweep, output, force, json, threads,
+            arch, prompt, decode, batch, steps, logits, configs, set, trace, sweep, output, force, json, beyond, threads,
         };
         cmd.SetAction(p =>
         {
@@ -54,7 +55,7 @@ internal static class ModelCommand
             var exec = CommonOptions.Execution(p, threads, CommonOptions.Kernel());
             string target = p.GetValue(output) ?? ReportName.Default($"model-{architecture.Name}", specs.Select(c => c.Label).ToList(), started);
             using var folder = ReportFolder.Begin(target, p.GetValue(force), ModelReportWriter.Format, inputs);
-            var result = ModelRun.Execute(architecture, request, specs, prompts, p.GetValue(trace), exec, commandLine, started);
+            var result = ModelRun.Execute(architecture, request, specs, prompts, p.GetValue(trace), exec, commandLine, started, p.GetValue(beyond));
             ModelReportWriter.Write(result, folder.Staging);
             folder.Commit();
             if (jsonPath is not null)
@@ -84,11 +85,11 @@ internal static class ModelCommand
     private static void Print(CliConsole console, ModelResult r, string folder)
     {
         var a = r.Architecture;
-        console.Out.WriteLine($"model     {a.Name} ({a.Family}): {a.Layers} blocks, hidden {a.Hidden}, {a.Heads} heads / {a.KvHeads} KV; " +
-                              $"prompt {r.Request.Prompt}, decode {r.Request.Decode}, batch {r.Request.Batch}");
-        var table = new TextTable(ModelTable.Headers.Select((h, i) => i == 0 ? h : ">" + h).ToArray());
+        console.Out.WriteLine($"model     {a.Name} ({a.Family}): {a.Layers} blocks, hidden {a.Hidden}, {a.Heads} heads / {a.KvHeads} KV; {ModelMarkdown.RunText(r)}");
+        var table = new TextTable(ModelTable.Headers(r).Select((h, i) => i <= 1 ? h : ">" + h).ToArray());
         foreach (var row in ModelTable.Rows(r)) table.Add([.. row]);
         table.Write(console.Out);
+        console.Out.WriteLine($"verdict   {ModelVerdict.Text(r)}");
         console.Out.WriteLine(r.Accuracy is { } acc
             ? $"accuracy  pooled SQNR over {acc.Layers} layers of {acc.Trace}: {acc.PooledText}"
             : "accuracy  not evaluated (no trace)");

@@ -40,9 +40,12 @@ public static class AcceleratorSection
         }
 
         var dr = s.Section("dram");
-        var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6));
+        var dram = new DramConfig(dr.RequiredParsed("bandwidth", Units.BytesPerSecond), dr.Double("latency_ns", 0, 0, 1e6),
+            dr.Parsed<long?>("capacity", null, text => Units.Bytes(text)));
         if (dram.Bandwidth <= 0) throw dr.Error("bandwidth", "must be positive");
         PhysicalRange.DramBandwidth.Check(dr, "bandwidth", dram.Bandwidth);
+        if (dram.Capacity <= 0) throw dr.Error("capacity", "must be positive");
+        if (dram.Capacity is long capacity) PhysicalRange.DramCapacity.Check(dr, "capacity", capacity);
         dr.RejectUnknownKeys();
 
         var result = new AcceleratorConfig

@@ -19,6 +19,9 @@ public sealed record PhysicalRange(double Min, double Max, string Unit, string W
     /// <summary>DRAM bandwidth: 1 MB/s to 100 TB/s.</summary>
     public static PhysicalRange DramBandwidth { get; } = new(1e6, 1e14, "B/s", "a DRAM bandwidth");
 
+    /// <summary>DRAM capacity: 1 MiB to 64 TiB (a whole multi-socket server's memory).</summary>
+    public static PhysicalRange DramCapacity { get; } = new(1 << 20, 64.0 * (1L << 40), "B", "a DRAM capacity");
+
     /// <summary>An on-chip buffer's capacity: 1 B to 64 GiB (wafer-scale SRAM is about 44 GB).</summary>
     public static PhysicalRange BufferCapacity { get; } = new(1, 64.0 * (1L << 30), "B", "an on-chip buffer");
 

@@ -19,7 +19,8 @@ public sealed record EpilogueConfig(int Lanes);
 /// <summary>Off-chip memory.</summary>
 /// <param name="Bandwidth">Bytes per second.</param>
 /// <param name="LatencyNs">Access latency paid once per layer before the first tile arrives.</param>
-public sealed record DramConfig(double Bandwidth, double LatencyNs);
+/// <param name="Capacity">Bytes the DRAM holds (<c>dram.capacity</c>); null when the config does not say, and then nothing checks what fits.</param>
+public sealed record DramConfig(double Bandwidth, double LatencyNs, long? Capacity = null);
 
 /// <summary>
 /// The accelerator around the MAC array (architecture, separate from the numerics): clock, the

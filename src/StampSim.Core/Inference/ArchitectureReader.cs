@@ -19,13 +19,20 @@ public static class ArchitectureReader
         .Order(StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>A preset by name, or a <c>config.json</c> path, read by the families of <paramref name="families"/> (default: the built-in ones).</summary>
+    /// <summary>A preset by name, a <c>config.json</c> path or a model folder holding one, read by the families of <paramref name="families"/> (default: the built-in ones).</summary>
     /// <exception cref="InputException">Unknown preset, unreadable file, an unknown <c>model_type</c> or a bad key.</exception>
     public static ModelArchitecture Load(string presetOrPath, ModelFamilies? families = null)
     {
         if (Presets.Contains(presetOrPath)) return Parse(ReadPreset(presetOrPath), $"(preset) {presetOrPath}", presetOrPath, families);
+        // A Hugging Face model folder holds its config.json.
+        if (Directory.Exists(presetOrPath))
+        {
+            string inside = Path.Combine(presetOrPath, "config.json");
+            if (!File.Exists(inside)) throw new InputException($"--arch: folder '{presetOrPath}' holds no config.json");
+            presetOrPath = inside;
+        }
         if (!File.Exists(presetOrPath))
-            throw new InputException($"--arch: '{presetOrPath}' is neither a preset ({string.Join(", ", Presets)}) nor a config.json file");
+            throw new InputException($"--arch: '{presetOrPath}' is neither a preset ({string.Join(", ", Presets)}) nor a config.json file or a folder holding one");
         return Read(HfConfigJson.Read(presetOrPath), Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(presetOrPath))) ?? presetOrPath, families);
     }
 
@@ -38,8 +45,6 @@ public static class ArchitectureReader
     {
         string type = keys.String("model_type");
         var arch = (families ?? ModelFamilies.BuiltIn).ForModelType(type, keys.File).Read(keys, name, type);
-        if (arch.Hidden % arch.Heads != 0)
-            throw new InputException($"{keys.File}: num_attention_heads: {arch.Heads} heads do not divide hidden_size {arch.Hidden}");
         if (arch.Heads % arch.KvHeads != 0)
             throw new InputException($"{keys.File}: num_key_value_heads: {arch.KvHeads} KV heads do not divide {arch.Heads} attention heads");
         return arch;

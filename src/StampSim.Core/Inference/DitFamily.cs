@@ -32,7 +32,10 @@ public sealed class DitFamily : ModelFamily
         return new ModelArchitecture(name, this, k.Positive("hidden_size"), k.Positive("intermediate_size"), k.Positive("num_hidden_layers"),
             heads, heads, Vocab: 0, QkvBias: true, GatedMlp: false, Tokens: (sample / patch) * (sample / patch),
             PatchInputs: k.Positive("in_channels") * patch * patch, OutputsPerToken: k.Positive("out_channels") * patch * patch,
-            TextTokens: k.Positive("text_tokens"), TextChannels: k.Positive("caption_channels"), Source: k.Source);
+            TextTokens: k.Positive("text_tokens"), TextChannels: k.Positive("caption_channels"), Source: k.Source)
+        {
+            HeadDim = HeadDim(k, k.Positive("hidden_size"), heads),
+        };
     }
 
     /// <inheritdoc />

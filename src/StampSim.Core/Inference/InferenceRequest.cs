@@ -18,4 +18,15 @@ public sealed record InferenceRequest(int Prompt = 2048, int Decode = 128, int B
         if (Steps < 1) throw new InputException($"--steps: must be at least 1, got {Steps}");
         if ((long)Prompt + Decode > int.MaxValue / 2) throw new InputException($"--prompt/--decode: {Prompt} + {Decode} tokens is too long");
     }
+
+    /// <summary>Refuses a decoder run whose prompt and generated tokens go beyond the positions <paramref name="a"/> was trained for.</summary>
+    /// <param name="a">The model.</param>
+    /// <param name="option">The option that set the prompt, as the error names it.</param>
+    /// <exception cref="InputException">Prompt + decode exceeds <see cref="ModelArchitecture.MaxPositions"/>.</exception>
+    public void CheckContext(ModelArchitecture a, string option)
+    {
+        if (a.Family.Decodes && a.MaxPositions > 0 && (long)Prompt + Decode > a.MaxPositions)
+            throw new InputException($"{option}: {Prompt} prompt + {Decode} generated tokens exceed {a.Name}'s max_position_embeddings {a.MaxPositions} " +
+                                     "(pass --beyond-max-positions to cost it anyway)");
+    }
 }

@@ -21,41 +21,56 @@ public static class ModelCostModel
         request.Validate();
         var hw = config.Accelerator ?? throw new InputException($"{source}: the config has no accelerator description; the model-level cost needs one (see hwconfigs/)");
         var vector = hw.VectorUnit ?? throw new InputException($"{source}: vector_unit: missing; the model-level cost needs the vector unit (lanes, format, energy.add, energy.mul; see hwconfigs/)");
-        var prefill = ModelWorkload.Prefill(arch, request, config.Model);
-        var decode = ModelWorkload.Decode(arch, request, config.Model);
-        var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
-        return Variants.All.Select(v =>
+        try
         {
-            var numerics = new OperatorNumerics(config, v, request.Batch);
-            string? infeasible = null;
-            var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
-            var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
-            return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
-                p, d, request, infeasible);
-        }).ToList();
+            var prefill = ModelWorkload.Prefill(arch, request, config.Model);
+            var decode = ModelWorkload.Decode(arch, request, config.Model);
+            var cache = new Dictionary<(LayerShape, NumericsConfig), CostResult>();
+            return Variants.All.Select(v =>
+            {
+                var numerics = new OperatorNumerics(config, v, request.Batch);
+                var footprint = ModelFootprint.Of(arch, request, config.Model, role => numerics.For(role, Inference.Phase.Prefill).WeightBits);
+                string? infeasible = hw.Dram.Capacity is long capacity && footprint.TotalBytes > capacity
+                    ? $"needs {ByteSize.Format(footprint.TotalBytes)} of DRAM (weights {ByteSize.Format(footprint.WeightBytes)}, KV cache {ByteSize.Format(footprint.KvCacheBytes)}, " +
+                      $"activations {ByteSize.Format(footprint.ActivationBytes)}) but dram.capacity is {ByteSize.Format(capacity)}"
+                    : null;
+                var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
+                var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+                return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
+                    p, d, request, infeasible, footprint);
+            }).ToList();
+        }
+        catch (OverflowException)
+        {
+            throw new InputException($"--prompt/--decode/--batch: {request.Prompt} prompt tokens, {request.Decode} generated, batch {request.Batch}: " +
+                                     $"a count of {arch.Name} exceeds the 64-bit limit ({long.MaxValue:N0}); use a shorter prompt or a smaller batch");
+        }
     }
 
     private static PhaseCost CostOf(IReadOnlyList<ModelOperator> ops, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
         VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
     {
         var byClass = new Dictionary<OperatorClass, ClassCost>();
+        var components = new Dictionary<string, double>(StringComparer.Ordinal);
         long linear = 0, attention = 0, head = 0;
         foreach (var op in ops)
         {
-            var cost = Of(op, arch, numerics, phase, config, hw, vector, cache, ref infeasible);
+            var cost = Of(op, arch, numerics, phase, config, hw, vector, cache, components, ref infeasible);
             byClass[op.Class] = byClass.GetValueOrDefault(op.Class, ClassCost.Zero) + cost;
             switch (op.Class)
             {
-                case OperatorClass.Attention: attention += op.Macs; break;
-                case OperatorClass.LmHead: head += op.Macs; break;
-                default: linear += op.Macs; break;
+                case OperatorClass.Attention: attention = checked(attention + op.Macs); break;
+                case OperatorClass.LmHead: head = checked(head + op.Macs); break;
+                default: linear = checked(linear + op.Macs); break;
             }
         }
-        return new PhaseCost(new MacCounts(linear, attention, head), byClass);
+        var macs = new MacCounts(linear, attention, head);
+        _ = macs.Total; // a total beyond 64 bits throws here, inside Evaluate's overflow guard
+        return new PhaseCost(macs, byClass) { EnergyByComponentJ = components };
     }
 
     private static ClassCost Of(ModelOperator op, ModelArchitecture arch, OperatorNumerics numerics, Phase phase, StampConfig config, AcceleratorConfig hw,
-        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, ref string? infeasible)
+        VectorUnitConfig vector, Dictionary<(LayerShape, NumericsConfig), CostResult> cache, Dictionary<string, double> components, ref string? infeasible)
     {
         var cost = ClassCost.Zero;
         if (op.Gemm is { } shape)
@@ -69,6 +84,7 @@ public static class ModelCostModel
                 return ClassCost.Zero;
             }
             double times = op.Count * op.CostScale, seconds = c.Seconds * times;
+            foreach (var (component, pj) in c.EnergyByComponentPj) Add(components, ConfigNames.Of(component), pj * times * 1e-12);
             cost += ClassCost.Of(seconds, c.EnergyPj * times * 1e-12, (c.DramReadBytes + c.DramWriteBytes) * times, c.Utilization * seconds, c.Bound);
         }
         if (op.Elements > 0)
@@ -76,6 +92,7 @@ public static class ModelCostModel
             var (adds, muls) = VectorOps.PerElement(op.Class, arch);
             double elements = (double)op.Elements * op.Count, hz = hw.ClockGhz * 1e9;
             double seconds = Math.Ceiling(elements * (adds + muls) / vector.Lanes) / hz;
+            Add(components, Bounds.Vector, elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj) * 1e-12);
             cost += ClassCost.Of(seconds, elements * (adds * vector.Energy.Add.Pj + muls * vector.Energy.Mul.Pj) * 1e-12, 0,
                 elements * (adds + muls) / vector.Lanes / hz, Bounds.Vector);
         }
@@ -85,8 +102,12 @@ public static class ModelCostModel
             bool write = op.Class == OperatorClass.KvCache;
             var action = new EnergyAction(write ? ActionKind.DramWrite : ActionKind.DramRead);
             double seconds = total / hw.Dram.Bandwidth;
+            Add(components, ConfigNames.Of(CostComponent.Dram), total * hw.Energy[action] * 1e-12);
             cost += ClassCost.Of(seconds, total * hw.Energy[action] * 1e-12, total, seconds, Bounds.Dram);
         }
         return cost;
     }
+
+    private static void Add(Dictionary<string, double> components, string name, double joules) =>
+        components[name] = components.GetValueOrDefault(name) + joules;
 }

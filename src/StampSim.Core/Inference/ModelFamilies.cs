@@ -12,9 +12,10 @@ public sealed class ModelFamilies
 
     private ModelFamilies(ImmutableList<ModelFamily> families) => _families = families;
 
-    /// <summary>Decoder-only LMs, ViT encoders and PixArt diffusion transformers.</summary>
+    /// <summary>Decoder-only LMs (dense and mixture of experts), ViT encoders and PixArt diffusion transformers.</summary>
     public static ModelFamilies BuiltIn { get; } = new ModelFamilies([])
         .With(new DecoderFamily())
+        .With(new MoeFamily())
         .With(new VitFamily())
         .With(new DitFamily());
 

@@ -37,6 +37,18 @@ public abstract class ModelFamily
     /// <summary>The operators of all decode steps (none unless <see cref="Decodes"/>).</summary>
     public virtual IReadOnlyList<ModelOperator> Decode(ModelArchitecture a, InferenceRequest r, ModelPolicy policy) => [];
 
+    /// <summary>
+    /// The width of one attention head: <c>head_dim</c> when given (it need not be hidden / heads), else
+    /// hidden / heads, which must then divide.
+    /// </summary>
+    /// <exception cref="InputException">No <c>head_dim</c> and the heads do not divide the hidden size.</exception>
+    protected static int HeadDim(HfConfigJson k, int hidden, int heads)
+    {
+        if (k.Has("head_dim")) return k.Positive("head_dim");
+        return hidden % heads == 0 ? hidden / heads
+            : throw k.Error("num_attention_heads", $"{heads} heads do not divide hidden_size {hidden} (and there is no head_dim)");
+    }
+
     /// <inheritdoc />
     public override string ToString() => Title;
 }

@@ -37,7 +37,7 @@ public sealed record ClassCost(double Seconds, double EnergyJ, double DramBytes,
 public sealed record MacCounts(long Linear, long Attention, long LmHead)
 {
     /// <summary>All of them.</summary>
-    public long Total => Linear + Attention + LmHead;
+    public long Total => checked(Linear + Attention + LmHead);
 }
 
 /// <summary>One phase of one variant: MACs, time, energy and DRAM traffic, in total and by operator class.</summary>
@@ -45,6 +45,9 @@ public sealed record MacCounts(long Linear, long Attention, long LmHead)
 /// <param name="ByClass">Cost of each operator class present.</param>
 public sealed record PhaseCost(MacCounts Macs, IReadOnlyDictionary<OperatorClass, ClassCost> ByClass)
 {
+    /// <summary>Energy (joules) by component: the MAC array's layer components (<c>mac</c>, <c>dwt</c>, <c>quantizer</c>, <c>epilogue</c>, <c>dram</c>, <c>sram</c>), and <c>vector</c> for the vector unit.</summary>
+    public IReadOnlyDictionary<string, double> EnergyByComponentJ { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Wall time: operators run one after another.</summary>
     public double Seconds => ByClass.Values.Sum(c => c.Seconds);
 

@@ -25,7 +25,10 @@ public sealed class VitFamily : ModelFamily
         int heads = k.Positive("num_attention_heads");
         return new ModelArchitecture(name, this, k.Positive("hidden_size"), k.Positive("intermediate_size"), k.Positive("num_hidden_layers"),
             heads, heads, k.Labels(), k.Bool("qkv_bias", true), GatedMlp: false, Tokens: (image / patch) * (image / patch) + 1,
-            PatchInputs: channels * patch * patch, OutputsPerToken: 0, TextTokens: 0, TextChannels: 0, Source: k.Source);
+            PatchInputs: channels * patch * patch, OutputsPerToken: 0, TextTokens: 0, TextChannels: 0, Source: k.Source)
+        {
+            HeadDim = HeadDim(k, k.Positive("hidden_size"), heads),
+        };
     }
 
     /// <inheritdoc />

@@ -89,6 +89,15 @@ public sealed class HfConfigJson
         var v => throw Error(key, $"expected true or false, got {v.Value.GetRawText()}"),
     };
 
+    /// <summary>A list of integers; empty when absent.</summary>
+    public IReadOnlyList<int> Ints(string key)
+    {
+        if (Get(key) is not { } v) return [];
+        if (v.ValueKind != JsonValueKind.Array) throw Error(key, $"expected a list of integers, got {v.GetRawText()}");
+        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int n) ? n
+            : throw Error(key, $"expected a list of integers, got {e.GetRawText()} in it")).ToArray();
+    }
+
     /// <summary>
     /// The number of classes of a classifier: <c>num_labels</c>, else the entries of <c>id2label</c>
     /// (Transformers writes the labels and derives <c>num_labels</c> from them); required, as the

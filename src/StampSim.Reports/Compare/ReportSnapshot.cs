@@ -8,13 +8,17 @@ namespace StampSim.Reports.Compare;
 
 /// <summary>
 /// A report folder read back and checked: its manifest lists every other file with size and SHA-256,
-/// so a partial, damaged or edited folder is refused rather than compared.
+/// so a partial, damaged or edited folder is refused rather than compared. A run report (<c>stampsim run</c>)
+/// or a model report (<c>stampsim model</c>, <see cref="IsModel"/>).
 /// </summary>
 /// <param name="Folder">The folder.</param>
 /// <param name="Manifest">manifest.json.</param>
 /// <param name="Result">result.json.</param>
 public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObject Result)
 {
+    /// <summary>True for a model report (<c>stampsim model</c>), false for a run report.</summary>
+    public bool IsModel => (string?)Manifest["format"] == Model.ModelReportWriter.Format;
+
     /// <summary>Which tool, commit and start time made the report: <c>FOLDER: stampsim VERSION, commit SHORT, started UTC</c>.</summary>
     public string Description
     {
@@ -33,7 +37,8 @@ public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObje
         if (!Directory.Exists(folder))
             throw new InputException($"{folder}: no such report folder");
         var manifest = ReadJson(folder, ReportFiles.ManifestJson);
-        if ((string?)manifest["format"] != ManifestJson.Format || (int?)manifest["format_version"] != 1)
+        bool model = (string?)manifest["format"] == Model.ModelReportWriter.Format;
+        if (!model && (string?)manifest["format"] != ManifestJson.Format || (int?)manifest["format_version"] != 1)
             throw Incomplete(folder, $"{ReportFiles.ManifestJson} is not a StampSim report manifest (format_version 1)");
         if (manifest["files"] is not JsonArray files)
             throw Incomplete(folder, $"{ReportFiles.ManifestJson} lists no files");
@@ -50,11 +55,11 @@ public sealed record ReportSnapshot(string Folder, JsonObject Manifest, JsonObje
             if (new FileInfo(full).Length != (long?)entry!["bytes"] || Sha256.OfFile(full) != (string?)entry["sha256"])
                 throw Incomplete(folder, $"{path} differs from the manifest (damaged or edited)");
         }
-        foreach (var required in new[] { ReportFiles.Markdown, ReportFiles.LayersCsv, ReportFiles.ResultJson })
+        foreach (var required in new[] { ReportFiles.Markdown, model ? Model.ModelReportWriter.Csv : ReportFiles.LayersCsv, ReportFiles.ResultJson })
             if (!listed.Contains(required))
                 throw Incomplete(folder, $"{required} is not in the manifest");
         var result = ReadJson(folder, ReportFiles.ResultJson);
-        if ((string?)result["format"] != ResultJson.Format)
+        if ((string?)result["format"] != (model ? Schemas.ModelJson.Format : ResultJson.Format))
             throw Incomplete(folder, $"{ReportFiles.ResultJson} is not a StampSim report result");
         return new ReportSnapshot(folder, manifest, result);
     }

@@ -15,11 +15,12 @@ public static class ModelHtml
         page.Code(r.Provenance.CommandText);
         page.List(
         [
-            $"Model: {a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads). Source: {a.Source}",
-            $"Run: prompt {r.Request.Prompt}, decode {r.Request.Decode}, batch {r.Request.Batch}",
+            $"Model: {ModelMarkdown.ModelText(a)}",
+            $"Run: {ModelMarkdown.RunText(r)}",
         ]);
         page.Heading(2, "STaMP vs uniform A4 and A8").Paragraph("Click a column header to sort.");
-        page.Table(new TextTableData(ModelTable.Headers, ModelTable.Headers.Select((_, i) => i > 0).ToList(), ModelTable.Rows(r)));
+        page.Table(new TextTableData(ModelTable.Headers(r), ModelTable.RightAligned(r), ModelTable.Rows(r)));
+        page.Paragraph(ModelVerdict.Text(r));
         page.Heading(2, "What bounds each operator class").Paragraph($"Bound: what limits most of the class's time; utilisation: how busy its units are. {ModelBoundsTable.DataflowText(r)}.");
         page.Table(new TextTableData(ModelBoundsTable.Headers, ModelBoundsTable.Numeric, ModelBoundsTable.Rows(r)));
         page.Heading(2, "Accuracy").Paragraph(r.Accuracy is { } acc

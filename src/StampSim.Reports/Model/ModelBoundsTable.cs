@@ -34,7 +34,8 @@ public static class ModelBoundsTable
                     var row = new List<string> { c.Config.Label, phase, Numerics.ConfigNames.Of(cls) };
                     foreach (var v in Variants.All)
                     {
-                        var k = of(c.Of(v))?.ByClass.GetValueOrDefault(cls);
+                        // An infeasible variant carries no figures.
+                        var k = c.Of(v).Infeasible is null ? of(c.Of(v))?.ByClass.GetValueOrDefault(cls) : null;
                         row.AddRange(k is null ? ["-", "-", "-"] :
                             [(k.Seconds * 1e3).ToString("0.###", CultureInfo.InvariantCulture), k.Bound, k.Utilization.ToString("0.0%", CultureInfo.InvariantCulture)]);
                     }

@@ -5,7 +5,7 @@ using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;
 
-/// <summary><c>model.csv</c>: one row per config x variant x phase x operator class (seconds, joules, DRAM bytes, what bounds it, its units' utilisation).</summary>
+/// <summary><c>model.csv</c>: one row per config x feasible variant x phase x operator class (seconds, joules, DRAM bytes, what bounds it, its units' utilisation).</summary>
 public static class ModelCsv
 {
     /// <summary>The column names, in order.</summary>
@@ -16,7 +16,7 @@ public static class ModelCsv
     {
         var sb = new StringBuilder(CsvText.Line(Columns));
         foreach (var c in r.Configs)
-            foreach (var v in c.Variants)
+            foreach (var v in c.Variants.Where(v => v.Infeasible is null)) // an infeasible variant carries no figures
                 foreach (var (phase, cost) in new[] { ("prefill", v.Prefill), ("decode", v.Decode) })
                     if (cost is not null)
                         foreach (var (cls, k) in cost.ByClass)

@@ -9,9 +9,10 @@ namespace StampSim.Reports.Schemas;
 
 /// <summary>
 /// The document of <c>stampsim model --json</c> and the model report's <c>result.json</c>: per config,
-/// the variants <c>stamp</c>, <c>a4</c>, <c>a8</c> with TTFT, TPOT, tokens/s, energy, energy per token and
-/// DRAM bytes, and a <c>prefill</c> and a <c>decode</c> object each (MACs as exact integers, seconds,
-/// energy, DRAM bytes, and the breakdown by operator class). Documented in docs/model-cost.md.
+/// the variants <c>stamp</c>, <c>a4</c>, <c>a8</c> with TTFT, TPOT, tokens/s, energy, energy per image (ViT, DiT),
+/// DRAM bytes and the DRAM footprint, and a <c>prefill</c> and a <c>decode</c> object each (MACs as exact integers,
+/// seconds, energy, energy per token of the phase, DRAM bytes, and the breakdown by operator class). An infeasible
+/// variant has null times, rates and energies. Documented in docs/model-cost.md.
 /// </summary>
 public static class ModelJson
 {
@@ -25,7 +26,7 @@ public static class ModelJson
     public static JsonObject Build(ModelResult r) => new()
     {
         ["format"] = Format,
-        ["format_version"] = 1,
+        ["format_version"] = 2,
         ["model"] = Architecture(r.Architecture),
         ["request"] = new JsonObject
         {
@@ -48,7 +49,17 @@ public static class ModelJson
     {
         ["name"] = a.Name, ["family"] = a.Family.Name, ["hidden"] = a.Hidden, ["intermediate"] = a.Intermediate,
         ["layers"] = a.Layers, ["heads"] = a.Heads, ["kv_heads"] = a.KvHeads, ["vocab"] = a.Vocab, ["qkv_bias"] = a.QkvBias,
-        ["tokens"] = a.Tokens, ["text_tokens"] = a.TextTokens, ["source"] = a.Source,
+        ["tokens"] = a.Tokens, ["text_tokens"] = a.TextTokens, ["head_dim"] = a.HeadDim,
+        ["sliding_window"] = a.SlidingWindow > 0 ? a.SlidingWindow : null, ["windowed_layers"] = a.WindowedLayers,
+        ["max_position_embeddings"] = a.MaxPositions > 0 ? a.MaxPositions : null, ["tied_embeddings"] = a.TiedEmbeddings,
+        ["moe"] = a.Moe is { } m
+            ? new JsonObject
+            {
+                ["experts"] = m.Experts, ["experts_per_token"] = m.TopK, ["expert_intermediate"] = m.ExpertIntermediate,
+                ["shared_intermediate"] = m.SharedIntermediate, ["shared_gate"] = m.SharedGate, ["moe_layers"] = m.MoeLayers,
+            }
+            : null,
+        ["source"] = a.Source,
     };
 
     private static JsonObject Config(ModelConfigResult c)
@@ -77,22 +88,31 @@ public static class ModelJson
         ["tpot_s"] = v.TpotSeconds,
         ["tokens_per_s"] = v.TokensPerSecond,
         ["energy_j"] = v.EnergyJ,
-        ["energy_per_token_j"] = v.EnergyPerTokenJ,
+        ["energy_per_image_j"] = v.EnergyPerImageJ,
         ["dram_bytes"] = v.DramBytes,
-        ["prefill"] = Phase(v.Prefill),
-        ["decode"] = v.Decode is { } d ? Phase(d) : null,
+        ["dram_footprint"] = new JsonObject
+        {
+            ["weights_bytes"] = v.Footprint.WeightBytes, ["kv_cache_bytes"] = v.Footprint.KvCacheBytes,
+            ["activations_bytes"] = v.Footprint.ActivationBytes, ["total_bytes"] = v.Footprint.TotalBytes,
+        },
+        ["prefill"] = Phase(v.Prefill, v.Infeasible is null, v.PrefillEnergyPerTokenJ),
+        ["decode"] = v.Decode is { } d ? Phase(d, v.Infeasible is null, v.DecodeEnergyPerTokenJ) : null,
     };
 
-    private static JsonObject Phase(PhaseCost p) => new()
+    private static JsonObject Phase(PhaseCost p, bool feasible, double? energyPerToken) => new()
     {
         ["macs"] = new JsonObject { ["linear"] = p.Macs.Linear, ["attention"] = p.Macs.Attention, ["lm_head"] = p.Macs.LmHead },
-        ["seconds"] = p.Seconds,
-        ["energy_j"] = p.EnergyJ,
-        ["dram_bytes"] = p.DramBytes,
-        ["by_class"] = new JsonObject(p.ByClass.Select(c => KeyValuePair.Create(ConfigNames.Of(c.Key), (JsonNode?)new JsonObject
-        {
-            ["seconds"] = c.Value.Seconds, ["energy_j"] = c.Value.EnergyJ, ["dram_bytes"] = c.Value.DramBytes,
-            ["bound"] = c.Value.Bound, ["utilization"] = c.Value.Utilization,
-        }))),
+        ["seconds"] = feasible ? p.Seconds : null,
+        ["energy_j"] = feasible ? p.EnergyJ : null,
+        ["energy_per_token_j"] = energyPerToken,
+        ["energy_by_component_j"] = feasible ? new JsonObject(p.EnergyByComponentJ.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))) : null,
+        ["dram_bytes"] = feasible ? p.DramBytes : null,
+        ["by_class"] = feasible
+            ? new JsonObject(p.ByClass.Select(c => KeyValuePair.Create(ConfigNames.Of(c.Key), (JsonNode?)new JsonObject
+            {
+                ["seconds"] = c.Value.Seconds, ["energy_j"] = c.Value.EnergyJ, ["dram_bytes"] = c.Value.DramBytes,
+                ["bound"] = c.Value.Bound, ["utilization"] = c.Value.Utilization,
+            })))
+            : null,
     };
 }

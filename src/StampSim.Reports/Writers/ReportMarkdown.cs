@@ -132,8 +132,8 @@ public static class ReportMarkdown
         if (run.ModelLevel is not { } m) return;
         sb.Append($"## Model-level cost: {m.Architecture.Name}, prompt {m.Request.Prompt}, decode {m.Request.Decode}\n\n");
         sb.Append("The whole traced model, every operator, prefill and decode (`stampsim model`; assumptions in docs/model-cost.md). " +
-                  "Times in ms, energy per generated token in mJ; ratios are STaMP over the baseline.\n\n");
-        sb.Append(new TextTableData(Model.ModelTable.Headers, Model.ModelTable.Headers.Select((_, i) => i > 0).ToList(), Model.ModelTable.Rows(m)).Markdown());
+                  "Absolute figures per variant; ratios are the variant over the baseline.\n\n");
+        sb.Append(new TextTableData(Model.ModelTable.Headers(m), Model.ModelTable.RightAligned(m), Model.ModelTable.Rows(m)).Markdown());
         sb.Append('\n');
     }
 

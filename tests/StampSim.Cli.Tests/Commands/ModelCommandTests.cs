@@ -21,8 +21,11 @@ public class ModelCommandTests
         Assert.StartsWith("stampsim model --arch stories260K", (string?)manifest["command"]);
         var doc = JsonNode.Parse(File.ReadAllText(json))!;
         var stamp = doc["configs"]!["edge-npu"]!["variants"]!["stamp"]!;
-        foreach (var key in new[] { "ttft_s", "tpot_s", "tokens_per_s", "energy_j", "energy_per_token_j", "dram_bytes", "prefill", "decode" })
+        foreach (var key in new[] { "ttft_s", "tpot_s", "tokens_per_s", "energy_j", "dram_bytes", "dram_footprint", "prefill", "decode" })
             Assert.NotNull(stamp[key]);
+        Assert.NotNull(stamp["prefill"]!["energy_per_token_j"]);
+        Assert.NotNull(stamp["decode"]!["energy_per_token_j"]);
+        Assert.Null(stamp["energy_per_image_j"]);
         // stories260K: 5 blocks, d 64, MLP 172, 4 KV heads of 8; 64 prompt tokens.
         long linear = 64L * 5 * (2 * 64 * 64 + 2 * 64 * 32 + 3 * 64 * 172);
         var macs = stamp["prefill"]!["macs"]!["linear"]!.AsValue();
@@ -62,5 +65,63 @@ public class ModelCommandTests
         Harness.AssertBadInput(Harness.Run("model", "--arch", "gpt-5", "--out", dir.File("r")), "--arch: 'gpt-5' is neither a preset");
         Harness.AssertBadInput(Harness.Run("model", "--arch", "stories260K", "--sweep-prompt", "64,x", "--out", dir.File("r")), "--sweep-prompt: 'x' is not a positive whole number");
         Assert.False(Directory.Exists(dir.File("r")));
+    }
+
+    [Fact]
+    public void A_prompt_beyond_max_position_embeddings_is_exit_2_unless_asked_for()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "stories260K", "--prompt", "500", "--decode", "13", "--out", dir.File("r")),
+            "--prompt/--decode: 500 prompt + 13 generated tokens exceed stories260K's max_position_embeddings 512");
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "stories260K", "--prompt", "64", "--decode", "4", "--sweep-prompt", "64,1024", "--out", dir.File("r")),
+            "--sweep-prompt: 1024 prompt + 4 generated tokens exceed");
+        Assert.False(Directory.Exists(dir.File("r")));
+        var r = Harness.Run("model", "--arch", "stories260K", "--prompt", "600", "--decode", "1", "--beyond-max-positions", "--out", dir.File("ok"));
+        Assert.True(r.Code == 0, r.Err);
+    }
+
+    [Fact]
+    public void A_prompt_whose_counts_pass_64_bits_is_exit_2_naming_the_limit()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "llama-3-8b", "--prompt", "10000000", "--decode", "0", "--beyond-max-positions", "--out", dir.File("r")),
+            "--prompt/--decode/--batch: 10000000 prompt tokens, 0 generated, batch 1: a count of llama-3-8b exceeds the 64-bit limit");
+    }
+
+    [Fact]
+    public void A_trace_of_another_model_is_exit_2_naming_both()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("model", "--arch", "llama-3-8b", "--prompt", "64", "--decode", "1", "--trace", "bundled", "--out", dir.File("r")),
+            "--trace: bundled trace (stories260K-tinystories-512.safetensors) (model 'stories260K') does not match --arch llama-3-8b: its layer");
+    }
+
+    [Fact]
+    public void An_infeasible_variant_prints_its_reason_and_has_null_figures()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("model", "--arch", "llama-3-8b", "--prompt", "8000", "--decode", "1", "--batch", "1024", "--out", dir.File("r"), "--json", dir.File("m.json"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("infeasible: needs", r.Out);
+        Assert.Contains("but dram.capacity is 8 GiB", r.Out);
+        var stamp = JsonNode.Parse(File.ReadAllText(dir.File("m.json")))!["configs"]!["edge-npu"]!["variants"]!["stamp"]!;
+        foreach (var key in new[] { "ttft_s", "tpot_s", "tokens_per_s", "energy_j", "dram_bytes" })
+            Assert.Null(stamp[key]);
+        Assert.Null(stamp["decode"]!["energy_per_token_j"]);
+        Assert.Contains("infeasible: needs", File.ReadAllText(Path.Combine(dir.File("r"), "report.md")));
+    }
+
+    [Fact]
+    public void Compare_reads_two_model_reports_and_refuses_a_run_report_against_one()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Harness.Run("model", "--arch", "stories260K", "--prompt", "64", "--decode", "1", "--out", dir.File("a")).Code);
+        Assert.Equal(0, Harness.Run("model", "--arch", "stories260K", "--prompt", "128", "--decode", "1", "--out", dir.File("b")).Code);
+        var r = Harness.Run("compare", dir.File("a"), dir.File("b"));
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("model: changed: stories260K: prompt 64, decode 1, batch 1, steps 20 -> stories260K: prompt 128", r.Out);
+        Assert.Matches(@"edge-npu\s+stamp\s+ttft_s\s+\S+\s+\S+\s+\d\.\d{4}", r.Out);
+        Assert.Equal(0, Harness.Run("run", "--layers", "layers.0.attention.wq", "--out", dir.File("run")).Code);
+        Harness.AssertBadInput(Harness.Run("compare", dir.File("run"), dir.File("a")), $"{dir.File("run")}: a run report; compare needs two run reports or two model reports, not one of each");
     }
 }

@@ -11,8 +11,9 @@ public class ModelFamiliesTests
     [Fact]
     public void Built_in_families_read_their_model_types()
     {
-        Assert.Equal(["decoder", "vit", "dit"], ModelFamilies.BuiltIn.All.Select(f => f.Name));
-        Assert.Equal(["llama", "mistral", "qwen2", "vit", "pixart_dit"], ModelFamilies.BuiltIn.ModelTypes);
+        Assert.Equal(["decoder", "moe", "vit", "dit"], ModelFamilies.BuiltIn.All.Select(f => f.Name));
+        Assert.Equal(["llama", "mistral", "qwen2", "qwen3", "gemma", "mixtral", "qwen2_moe", "deepseek", "vit", "pixart_dit"], ModelFamilies.BuiltIn.ModelTypes);
+        Assert.IsType<MoeFamily>(ArchitectureReader.Load("mixtral-8x7b").Family);
         Assert.IsType<DitFamily>(ArchitectureReader.Load("pixart-sigma-xl-2-1024").Family);
     }
 
@@ -20,9 +21,9 @@ public class ModelFamiliesTests
     public void An_unknown_model_type_or_family_is_refused_with_the_known_ones()
     {
         var e = Assert.Throws<InputException>(() => ArchitectureReader.Parse(Tiny, "tiny.json", "tiny"));
-        Assert.Equal("tiny.json: model_type: 't5' is not supported (llama, mistral, qwen2, vit, pixart_dit)", e.Message);
+        Assert.Equal("tiny.json: model_type: 't5' is not supported (llama, mistral, qwen2, qwen3, gemma, mixtral, qwen2_moe, deepseek, vit, pixart_dit)", e.Message);
         var f = Assert.Throws<InputException>(() => ModelFamilies.BuiltIn.For("encoder_decoder"));
-        Assert.Equal("unknown model family 'encoder_decoder' (expected one of: decoder, vit, dit)", f.Message);
+        Assert.Equal("unknown model family 'encoder_decoder' (expected one of: decoder, moe, vit, dit)", f.Message);
     }
 
     [Fact]
