@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using StampSim.Config;
-using StampSim.Inference;
+using StampSim.ModelCost;
 
 namespace StampSim.Benchmarks;
 

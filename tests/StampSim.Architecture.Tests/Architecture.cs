@@ -54,7 +54,7 @@ internal static class Architecture
         ["StampSim.Config"],
         ["StampSim.Traces"],
         ["StampSim.Evaluation"],
-        ["StampSim.Inference", "StampSim.Sweeps"],
+        ["StampSim.ModelCost", "StampSim.Sweeps"],
         ["StampSim.Gpu", "StampSim.Models", "StampSim.Rtl"],
         ["StampSim.Reports"],
         ["StampSim.App"],

@@ -1,6 +1,6 @@
 using StampSim.Config;
 using StampSim.Evaluation;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 using StampSim.Sweeps;

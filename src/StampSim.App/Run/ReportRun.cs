@@ -122,11 +122,11 @@ public sealed class ReportRun : IDisposable
     {
         string name = _trace.Manifest.Model;
         var configs = Configs.Where(c => c.Accelerator.VectorUnit is not null).ToList();
-        if (!Inference.ArchitectureReader.Presets.Contains(name) || configs.Count == 0) return null;
-        var arch = Inference.ArchitectureReader.Load(name);
+        if (!ModelCost.ArchitectureReader.Presets.Contains(name) || configs.Count == 0) return null;
+        var arch = ModelCost.ArchitectureReader.Load(name);
         int tokens = (int)_trace.Tensor(Layers[0].Activation).Shape[0];
-        var request = new Inference.InferenceRequest(Prompt: tokens);
-        var results = configs.Select(c => new Reports.Model.ModelConfigResult(c, Inference.ModelCostModel.Evaluate(arch, request, c.Config, c.Source), [])).ToList();
+        var request = new ModelCost.InferenceRequest(Prompt: tokens);
+        var results = configs.Select(c => new Reports.Model.ModelConfigResult(c, ModelCost.ModelCostModel.Evaluate(arch, request, c.Config, c.Source), [])).ToList();
         return new Reports.Model.ModelResult(arch, request, results, null, provenance);
     }
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using StampSim.Config;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Io;
 using StampSim.Reports.Folder;
 using StampSim.App.Model;

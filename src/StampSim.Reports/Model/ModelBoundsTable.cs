@@ -1,6 +1,6 @@
 using System.Globalization;
 using StampSim.Hardware;
-using StampSim.Inference;
+using StampSim.ModelCost;
 
 namespace StampSim.Reports.Model;
 

@@ -18,7 +18,7 @@ public static class ModelMarkdown
     }
 
     /// <summary>The model's shape in words, with what the cost honours beyond it (head_dim, window, experts, positions) and its source.</summary>
-    public static string ModelText(Inference.ModelArchitecture a) =>
+    public static string ModelText(ModelCost.ModelArchitecture a) =>
         $"{a.Family}, hidden {a.Hidden}, MLP {a.Intermediate}, {a.Layers} blocks, {a.Heads} heads ({a.KvHeads} KV heads) of {a.HeadDim}" +
         (a.SlidingWindow > 0 ? $", sliding window {a.SlidingWindow} on {a.WindowedLayers} blocks" : "") +
         (a.Moe is { } m ? $", {m.Experts} experts of {m.ExpertIntermediate} (top-{m.TopK}) on {m.MoeLayers} blocks" + (m.SharedIntermediate > 0 ? $", shared experts {m.SharedIntermediate} wide" : "") : "") +

@@ -1,5 +1,5 @@
 using ScottPlot;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Reports.Plots;
 using StampSim.Hardware;

@@ -1,4 +1,4 @@
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Reports.Provenance;
 using StampSim.Reports.Run;
 using StampSim.Hardware;

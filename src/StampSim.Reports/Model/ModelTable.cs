@@ -1,5 +1,5 @@
 using System.Globalization;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Hardware;
 
 namespace StampSim.Reports.Model;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using StampSim.Config;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Reports.Model;
 using StampSim.Hardware;

@@ -1,5 +1,5 @@
 using StampSim.App.Model;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Model;

@@ -1,6 +1,6 @@
 using StampSim.App.Model;
 using StampSim.Hardware;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Reports.Model;
 using StampSim.Reports.Run;

@@ -2,7 +2,7 @@ using StampSim.Config;
 using StampSim.Numerics;
 using StampSim.Hardware;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// The numerics each matmul of a whole model runs under, for one variant: the config's <c>model:</c> policy applied.

@@ -1,10 +1,10 @@
 using StampSim.Io;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// Reads a <see cref="ModelArchitecture"/> from a Hugging Face <c>config.json</c> or from an embedded
-/// preset (<c>Inference/Presets/*.json</c>, in the same form); its <c>model_type</c> picks the
+/// preset (<c>ModelCost/Presets/*.json</c>, in the same form); its <c>model_type</c> picks the
 /// <see cref="ModelFamily"/> that reads the rest. A missing or inconsistent key is an
 /// <see cref="InputException"/> naming the file and the key.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// The shape of a whole transformer, as far as its cost depends on it (from a Hugging Face

@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>What an operator of a whole model is, for the breakdown of time and energy.</summary>
 public enum OperatorClass

@@ -1,4 +1,4 @@
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 
 namespace StampSim.Tests.Inference;

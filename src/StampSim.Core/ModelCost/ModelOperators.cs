@@ -1,6 +1,6 @@
 using StampSim.Hardware;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>The operator builders the model families share: transformer-block linears, attention, and single operators.</summary>
 public static class ModelOperators

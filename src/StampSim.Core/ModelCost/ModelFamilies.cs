@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// The model families the model-level cost knows, keyed by name and by <c>config.json</c> <c>model_type</c>.

@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// The mixture-of-experts MLP of a MoE decoder (Mixtral, Qwen-MoE, DeepSeek-MoE): a router picks

@@ -1,5 +1,5 @@
 using StampSim.Config;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Tests.Support;
 

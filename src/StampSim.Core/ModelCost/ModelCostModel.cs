@@ -3,7 +3,7 @@ using StampSim.Evaluation;
 using StampSim.Hardware;
 using StampSim.Numerics;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// The cost of a whole model (<c>stampsim model</c>): every operator of <see cref="ModelWorkload"/> on the
@@ -29,14 +29,14 @@ public static class ModelCostModel
             return Variants.All.Select(v =>
             {
                 var numerics = new OperatorNumerics(config, v, request.Batch);
-                var footprint = ModelFootprint.Of(arch, request, config.Model, role => numerics.For(role, Inference.Phase.Prefill).WeightBits);
+                var footprint = ModelFootprint.Of(arch, request, config.Model, role => numerics.For(role, Phase.Prefill).WeightBits);
                 string? infeasible = hw.Dram.Capacity is long capacity && footprint.TotalBytes > capacity
                     ? $"needs {ByteSize.Format(footprint.TotalBytes)} of DRAM (weights {ByteSize.Format(footprint.WeightBytes)}, KV cache {ByteSize.Format(footprint.KvCacheBytes)}, " +
                       $"activations {ByteSize.Format(footprint.ActivationBytes)}) but dram.capacity is {ByteSize.Format(capacity)}"
                     : null;
-                var p = CostOf(prefill, arch, numerics, Inference.Phase.Prefill, config, hw, vector, cache, ref infeasible);
-                var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Inference.Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
-                return new VariantCost(v, numerics.Describe(Inference.Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Inference.Phase.Decode) : null,
+                var p = CostOf(prefill, arch, numerics, Phase.Prefill, config, hw, vector, cache, ref infeasible);
+                var d = arch.Family.Decodes ? CostOf(decode, arch, numerics, Phase.Decode, config, hw, vector, cache, ref infeasible) : null;
+                return new VariantCost(v, numerics.Describe(Phase.Prefill), arch.Family.Decodes ? numerics.Describe(Phase.Decode) : null,
                     p, d, request, infeasible, footprint);
             }).ToList();
         }

@@ -1,6 +1,6 @@
 using StampSim.Numerics;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// Every operator of a whole model in each phase, with exact shapes and multiply-accumulate counts

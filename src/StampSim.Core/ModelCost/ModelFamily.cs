@@ -1,7 +1,7 @@
 using StampSim.Io;
 using StampSim.Numerics;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// One kind of network, registered under its name in <see cref="ModelFamilies"/>: which

@@ -1,9 +1,9 @@
 using StampSim.Hardware;
 using StampSim.Io;
 using StampSim.Numerics;
-using static StampSim.Inference.ModelOperators;
+using static StampSim.ModelCost.ModelOperators;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// <c>decoder</c>: a decoder-only LM (LLaMA, Mistral, Qwen2/3, Gemma). Prefill of S prompt tokens (causal attention

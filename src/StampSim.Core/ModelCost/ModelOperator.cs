@@ -1,6 +1,6 @@
 using StampSim.Hardware;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// One operator of a whole model, repeated <see cref="Count"/> times: a matmul of <see cref="Gemm"/> shape

@@ -1,9 +1,9 @@
 using StampSim.Hardware;
 using StampSim.Io;
 using StampSim.Numerics;
-using static StampSim.Inference.ModelOperators;
+using static StampSim.ModelCost.ModelOperators;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// <c>dit</c>: a diffusion transformer (PixArt), self-attention over latent patches and cross-attention to

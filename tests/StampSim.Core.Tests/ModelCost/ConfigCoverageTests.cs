@@ -1,4 +1,4 @@
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Tests.Support;
 

@@ -1,8 +1,8 @@
 using StampSim.Hardware;
 using StampSim.Io;
-using static StampSim.Inference.ModelOperators;
+using static StampSim.ModelCost.ModelOperators;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// <c>moe</c>: a mixture-of-experts decoder — Mixtral (<c>mixtral</c>), Qwen-MoE (<c>qwen2_moe</c>, shared expert with

@@ -1,6 +1,6 @@
 using StampSim.Numerics;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// What DRAM must hold while a model runs one request (docs/model-cost.md): every weight matrix at its matmul's weight

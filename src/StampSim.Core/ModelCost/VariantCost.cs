@@ -1,6 +1,6 @@
 using StampSim.Hardware;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// A whole model under one numerics variant (STaMP, A4 or A8) on one accelerator. An infeasible variant carries

@@ -1,6 +1,6 @@
 using StampSim.Config;
 using StampSim.Hardware;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Inference;

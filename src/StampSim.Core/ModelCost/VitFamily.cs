@@ -1,9 +1,9 @@
 using StampSim.Hardware;
 using StampSim.Io;
 using StampSim.Numerics;
-using static StampSim.Inference.ModelOperators;
+using static StampSim.ModelCost.ModelOperators;
 
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary><c>vit</c>: a ViT encoder, one unmasked pass over the patch tokens and the CLS token.</summary>
 public sealed class VitFamily : ModelFamily

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using StampSim.Inference;
+using StampSim.ModelCost;
 using StampSim.Tests.Support;
 
 namespace StampSim.Tests.Inference;

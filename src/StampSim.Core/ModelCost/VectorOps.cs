@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>
 /// Adds and multiplies per element of each vector operation: the first-order counts the vector unit is

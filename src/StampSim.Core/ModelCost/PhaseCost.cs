@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>Time, energy and DRAM traffic of one operator class in one phase, and what bounds it.</summary>
 /// <param name="Seconds">Wall time.</param>

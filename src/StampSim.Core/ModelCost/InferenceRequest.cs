@@ -1,4 +1,4 @@
-namespace StampSim.Inference;
+namespace StampSim.ModelCost;
 
 /// <summary>What to run: prompt and generated tokens, batch, diffusion steps, and whether prefill scores every prompt token.</summary>
 /// <param name="Prompt">Prompt tokens S (decoders).</param>
