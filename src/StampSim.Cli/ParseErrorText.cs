@@ -30,6 +30,7 @@ internal static partial class ParseErrorText
             : $"{option}: expected {what}, got '{value}'";
     }
 
-    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?:System\.)?(?<type>[\w.]+)'\.?$")]
+    // An optional option's type is written as System.Nullable`1[System.Int32].
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for option '(?<option>[^']+)' as expected type '(?:System\.Nullable`1\[)?(?:System\.)?(?<type>\w+)\]?'\.?$")]
     private static partial Regex TypeError();
 }

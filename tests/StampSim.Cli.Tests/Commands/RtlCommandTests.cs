@@ -123,6 +123,14 @@ public class RtlCommandTests
         Harness.AssertBadInput(Harness.Run(["rtl", "verify", .. Random, option, value]), message);
 
     [Fact]
+    public void An_optional_number_is_refused_in_words_not_as_a_dotnet_type()
+    {
+        using var dir = new TempDir();
+        Harness.AssertBadInput(Harness.Run("rtl", "vectors", "--random", "é", "--out", dir.File("v")), "--random: expected an integer, got 'é'");
+        Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--tokens", "99999999999", "--out", dir.File("v")]), "--tokens: 99999999999 is out of range (at most 2147483647)");
+    }
+
+    [Fact]
     public void Vectors_needs_exactly_one_source()
     {
         using var dir = new TempDir();

@@ -27,6 +27,33 @@ internal static class ChildCli
         return process;
     }
 
+    /// <summary>
+    /// Runs <c>stampsim</c> to the end in <paramref name="workingDirectory"/> and returns what it printed, native
+    /// libraries' own writes to the process's stdout and stderr included (an in-process run cannot see those).
+    /// </summary>
+    public static Harness.Outcome Run(string workingDirectory, TimeSpan limit, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stampsim.dll") }.Concat(args))
+            info.ArgumentList.Add(a);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.Fail($"stampsim {string.Join(' ', args)}: still running after {limit.TotalSeconds:0} s");
+        }
+        return new Harness.Outcome(process.ExitCode, stdout.Result.Replace("\r\n", "\n"), stderr.Result.Replace("\r\n", "\n"));
+    }
+
     /// <summary>Sends <paramref name="signal"/> (INT, TERM or KILL) and waits for the process to end.</summary>
     public static void Signal(Process process, string signal)
     {

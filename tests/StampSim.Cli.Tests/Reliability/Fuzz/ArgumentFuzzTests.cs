@@ -3,19 +3,12 @@ using StampSim.Tests.Support;
 namespace StampSim.Tests.Reliability.Fuzz;
 
 /// <summary>
-/// Every command's argument validation, fed seeded mutations of a valid command line: a value replaced by
-/// an empty, negative, huge, non-finite, malformed, special-path or input-colliding one, an option repeated
-/// or dropped. Each case must satisfy <see cref="FuzzCase"/>.
+/// Every command's argument validation, fed seeded mutations of a valid command line (see
+/// <see cref="ArgumentMutation"/>). Each case must satisfy <see cref="FuzzCase"/>.
 /// </summary>
 public class ArgumentFuzzTests
 {
     private const int Cases = 200;
-
-    private static readonly string[] Odd =
-    [
-        "", " ", "-1", "0", "2147483648", "1e400", "NaN", "-inf", "3e38", "x", "64x", "0x0x0", "1/0", "3/2", "a=b", "=", "numerics.hi_tokens=",
-        "numerics.hi_tokens=1e400", "numerics=", "\uD800", "é", "/dev/null", "/", ".", "..", "*", "[", "{", new string('9', 400),
-    ];
 
     private static string[][] ValidLines(TempDir dir)
     {
@@ -49,37 +42,8 @@ public class ArgumentFuzzTests
             using var dir = new TempDir();
             var lines = ValidLines(dir);
             var args = lines[mutator.Next(lines.Length)].ToList();
-            string what = Mutate(mutator, args, dir);
+            string what = ArgumentMutation.Apply(mutator, args, dir);
             FuzzCase.Check(dir, $"seed 21 case {i} ({what})", [.. args]);
-        }
-    }
-
-    private static string Mutate(Mutator m, List<string> args, TempDir dir)
-    {
-        int at = 1 + m.Next(args.Count - 1);
-        switch (m.Next(5))
-        {
-            case 0:
-            case 1:
-                string value = Odd[m.Next(Odd.Length)];
-                // A relative name after an output option would be written into the test's working folder.
-                if (args[at - 1] is "--out" or "--json" or "--csv" or "--metrics" or "--x" or "--weight" or "--bias"
-                    && !Path.IsPathRooted(value) && value is not ("." or ".."))
-                    value = dir.File(value);
-                args[at] = value;
-                return $"argument {at} = '{value}'";
-            case 2:
-                // An output pointed at another argument: an input, or another output.
-                string other = args[1 + m.Next(args.Count - 1)];
-                args[at] = other;
-                return $"argument {at} = argument '{other}'";
-            case 3:
-                args.Insert(at, args[at]);
-                return $"argument {at} repeated";
-            default:
-                string gone = args[at];
-                args.RemoveAt(at);
-                return $"argument {at} ('{gone}') dropped";
         }
     }
 }
