@@ -19,11 +19,6 @@ public class ModelFuzzTests
     /// <summary>Command-line cases.</summary>
     private const int ArgumentCases = 100;
 
-    // TODO(issue 27, model reader): case 94 sets max_position_embeddings to -1 and is costed (exit 0): the reader
-    // never reads the key, so a negative one, or a --prompt past the model's positions, goes through. Check it
-    // again once ArchitectureReader refuses both.
-    private static readonly HashSet<int> KnownFailures = [94];
-
     private static readonly string[] Presets = ["stories260K", "llama-2-7b", "qwen2.5-7b", "vit-tiny", "vit-b-16", "pixart-sigma-xl-2-1024"];
 
     // JSON values (as text) a config.json key should never hold, or should hold only where it means them.
@@ -37,7 +32,7 @@ public class ModelFuzzTests
     private static readonly string[] Aimed = ["--prompt", "--decode", "--batch", "--sweep-prompt", "--config", "--set", "--out", "--json"];
 
     private static string Preset(string name) =>
-        Path.Combine(SharedData.RepoRoot(), "src", "StampSim.Core", "Inference", "Presets", name + ".json");
+        Path.Combine(SharedData.RepoRoot(), "src", "StampSim.Core", "ModelCost", "Presets", name + ".json");
 
     [Fact]
     public void Mutated_config_json_is_refused_cleanly_or_costed_soundly()
@@ -50,7 +45,6 @@ public class ModelFuzzTests
             using var dir = new TempDir();
             string config = dir.File("config.json");
             File.WriteAllBytes(config, text);
-            if (KnownFailures.Contains(i)) continue;
             string describe = $"seed 31 case {i} ({preset}: {what})";
             var r = FuzzCase.Check(dir, describe, "model", "--arch", config, "--prompt", "64", "--decode", "4", "--out", dir.File("r"), "--json", dir.File("m.json"));
             if (r.Code != 0) continue;
