@@ -2,7 +2,7 @@ using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Tests.Support;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 /// <summary>head_dim, sliding_window, max_position_embeddings, a BOM and a model folder, from hand-written config.json files.</summary>
 public class ConfigCoverageTests

@@ -3,7 +3,7 @@ using StampSim.Hardware;
 using StampSim.ModelCost;
 using StampSim.Tests.Support;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 /// <summary>
 /// The whole-model cost against physical bounds computed here from the shipped configs' own bandwidths and

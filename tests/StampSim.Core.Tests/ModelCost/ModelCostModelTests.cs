@@ -2,7 +2,7 @@ using StampSim.Config;
 using StampSim.ModelCost;
 using StampSim.Hardware;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 public class ModelCostModelTests
 {

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using StampSim.ModelCost;
 using StampSim.Tests.Support;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 public class ModelFamiliesTests
 {
@@ -36,7 +36,7 @@ public class ModelFamiliesTests
     [Fact]
     public void Presets_are_the_embedded_preset_files_and_the_readme_lists_them()
     {
-        var files = Directory.GetFiles(Path.Combine(SharedData.RepoRoot(), "src", "StampSim.Core", "Inference", "Presets"), "*.json")
+        var files = Directory.GetFiles(Path.Combine(SharedData.RepoRoot(), "src", "StampSim.Core", "ModelCost", "Presets"), "*.json")
             .Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
         Assert.Equal(files, ArchitectureReader.Presets);
         Assert.All(ArchitectureReader.Presets, p => Assert.Equal(p, ArchitectureReader.Load(p).Name));

@@ -1,7 +1,7 @@
 using StampSim.ModelCost;
 using StampSim.Numerics;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 public class ModelWorkloadTests
 {

@@ -3,7 +3,7 @@ using StampSim.ModelCost;
 using StampSim.Numerics;
 using StampSim.Tests.Support;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 public class MoeFamilyTests
 {

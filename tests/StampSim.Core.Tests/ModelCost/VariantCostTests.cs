@@ -1,7 +1,7 @@
 using StampSim.Config;
 using StampSim.ModelCost;
 
-namespace StampSim.Tests.Inference;
+namespace StampSim.Tests.ModelCost;
 
 /// <summary>Honest figures: per-phase energy per token, no decode figure without decode, no figures when infeasible, no wrapped counts.</summary>
 public class VariantCostTests
