@@ -1,3 +1,4 @@
+using StampSim.App.Eval;
 using System.CommandLine;
 using StampSim.Io;
 using StampSim.Models.Capture;

@@ -1,3 +1,4 @@
+using StampSim.App.Eval;
 using System.CommandLine;
 using StampSim.Models.Linear;
 using StampSim.Models.Onnx;

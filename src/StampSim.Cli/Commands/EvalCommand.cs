@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Globalization;
 using StampSim.Config;
 using StampSim.Io;
+using StampSim.App.Eval;
 using StampSim.Models.Evaluation;
 using StampSim.Models.Linear;
 using StampSim.Models.Ops;
@@ -74,24 +75,16 @@ internal static class EvalCommand
             using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(text), p.GetValue(tokenizer));
             long? cap = p.GetValue(maxTokens);
             if (cap is <= 0) throw new InputException($"--max-tokens: must be positive, got {cap}");
-            var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
-            var lm = ModelFiles.LoadLlama(p.GetValue(model)!);
-            var tok = ModelFiles.LoadTokenizer(p.GetValue(tokenizer), p.GetValue(model)!, lm.Config.VocabSize);
-            var tokens = tok.Encode(ModelFiles.ReadText(p.GetValue(text)!), bos: false, eos: false);
-            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
-            var rows = new List<EvalRow<PerplexityResult>>();
-            Run(console, variants, "window", (v, progress) =>
-            {
-                var r = Perplexity.Evaluate(lm, tokens, v.CreateExecutor(cfg.MacArray, options), cap, progress);
-                rows.Add(new(v, r));
-                return string.Create(CultureInfo.InvariantCulture, $"perplexity {r.Perplexity:0.###} over {r.TokensScored} tokens");
-            });
+            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel()) };
+            var evaluation = Progress<LlamaEvaluation, PerplexityResult>(console, "window", (progress, finished) => LlamaEvaluation.Run(p.GetValue(model)!, p.GetValue(tokenizer), p.GetValue(text)!, cap,
+                variants, cfg.MacArray, options, progress, finished), r => string.Create(CultureInfo.InvariantCulture, $"perplexity {r.Perplexity:0.###} over {r.TokensScored} tokens"));
+            var rows = evaluation.Rows;
             double baseline = rows[0].Result.Perplexity;
             var table = NewTable("variant", "perplexity", "tokens", "windows", "vs float32");
             foreach (var (variant, r) in rows)
                 table.AddRow(variant.Name, F(r.Perplexity, "0.###"), r.TokensScored.ToString(CultureInfo.InvariantCulture), r.Windows.ToString(CultureInfo.InvariantCulture), F(r.Perplexity / baseline, "0.000") + "x");
             console.Ansi.Write(table);
-            Write(outputs, p, o, EvalReport.Perplexity(Provenance(p, started, p.GetValue(model), p.GetValue(text), p.GetValue(o.Numerics)), p.GetValue(model)!, p.GetValue(text)!, tokens.Length, rows));
+            Write(outputs, p, o, EvalReport.Perplexity(Provenance(p, started, p.GetValue(model), p.GetValue(text), p.GetValue(o.Numerics)), p.GetValue(model)!, p.GetValue(text)!, evaluation.TokensInText, rows));
             return 0;
         });
         return cmd;
@@ -109,18 +102,9 @@ internal static class EvalCommand
             // A 14x14 patch grid cannot keep 64 tokens in the LL band with auto levels; one level is the paper's 2-D setting scaled down.
             var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels is null ? n with { Levels = 1 } : n);
             using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(images));
-            var exec = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel());
-            var vit = ModelFiles.LoadVit(p.GetValue(model)!);
-            var inputs = ModelFiles.Images(p.GetValue(images)!).Select(f => (Path.GetFileName(f), VitImage.Load(f, vit.Config))).ToArray();
-            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = exec };
-            var reference = VitEvaluation.Logits(vit, inputs.Select(i => i.Item2).ToList(), new Float32LinearExecutor(exec));
-            var rows = new List<EvalRow<VitComparison>>();
-            Run(console, variants, "image", (v, progress) =>
-            {
-                var r = VitEvaluation.Compare(vit, inputs, reference, v.CreateExecutor(cfg.MacArray, options), progress);
-                rows.Add(new(v, r));
-                return string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {Display.Db(r.MeanLogitSqnrDb)} dB");
-            });
+            var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel()) };
+            var rows = Progress<IReadOnlyList<EvalRow<VitComparison>>, VitComparison>(console, "image", (progress, finished) => VitEvaluationRun.Run(p.GetValue(model)!, p.GetValue(images)!, variants, cfg.MacArray, options, progress, finished),
+                r => string.Create(CultureInfo.InvariantCulture, $"top-1 agreement {r.Top1Agreement:P1}, logit SQNR {Display.Db(r.MeanLogitSqnrDb)} dB"));
             var table = NewTable("variant", "top-1 agreement", "mean logit SQNR (dB)", "images");
             foreach (var (variant, r) in rows)
                 table.AddRow(variant.Name, F(r.Top1Agreement, "P1"), Display.Db(r.MeanLogitSqnrDb), r.Images.Count.ToString(CultureInfo.InvariantCulture));
@@ -135,23 +119,13 @@ internal static class EvalCommand
     private static readonly TimeSpan LineInterval = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// Evaluates every variant with progress by <paramref name="unit"/> (window, image, sentence) across all of
-    /// them; <paramref name="evaluate"/> gets the variant and the callback its evaluation reports (done, total) to,
-    /// and returns the variant's result line, printed as it finishes when stdout is not a terminal.
+    /// Runs an evaluation with progress by <paramref name="unit"/> (window, image, sentence) across all variants; each
+    /// variant's result line (<paramref name="line"/>) is printed as it finishes when stdout is not a terminal.
     /// </summary>
-    internal static void Run(CliConsole console, IReadOnlyList<ComparisonVariant> variants, string unit, Func<ComparisonVariant, Action<int, int>, string> evaluate) =>
-        CliProgress.Run(console, unit, progress =>
-        {
-            for (int k = 0; k < variants.Count; k++)
-            {
-                var v = variants[k];
-                long before = k;
-                string result = evaluate(v, (done, total) =>
-                    progress.Report(before * total + done, (long)variants.Count * total, v.Name, milestone: done == total));
-                if (!console.IsTerminal) console.Out.WriteLine($"[{v.Name}] {result}");
-            }
-            return variants.Count;
-        }, LineInterval);
+    internal static TResult Progress<TResult, T>(CliConsole console, string unit, Func<Action<EvalProgress>, Action<EvalRow<T>>, TResult> evaluate, Func<T, string> line) =>
+        CliProgress.Run(console, unit, progress => evaluate(
+            e => progress.Report(e.Done, e.Total, e.Variant, milestone: e.VariantFinished),
+            row => { if (!console.IsTerminal) console.Out.WriteLine($"[{row.Variant.Name}] {line(row.Result)}"); }), LineInterval);
 
     // The outputs are checked before the (long) evaluation and written after it.
     /// <summary>The provenance of an evaluation's files: the command, when it started, and the digests of its input files.</summary>

@@ -2,10 +2,10 @@ using StampSim.Models.Llama;
 using StampSim.Models.Tokenizer;
 using StampSim.Models.Vit;
 
-namespace StampSim.Cli.Commands;
+namespace StampSim.App.Eval;
 
 /// <summary>Loads the models the <c>eval</c> and <c>capture</c> commands take.</summary>
-internal static class ModelFiles
+public static class ModelFiles
 {
     /// <summary>A llama2.c checkpoint (<c>.bin</c>) or Meta-named <c>.safetensors</c> (with <c>config.json</c> beside it).</summary>
     public static LlamaModel LoadLlama(string path) =>
