@@ -37,7 +37,7 @@ public class ModelTableTests
     [Fact]
     public void An_infeasible_variant_shows_its_reason_and_no_figures()
     {
-        var r = Run("stories260K", new InferenceRequest(Prompt: 128, Decode: 4), "dram.capacity=1 KiB");
+        var r = Run("llama-3-8b", new InferenceRequest(Prompt: 128, Decode: 4), "dram.capacity=1 GiB");
         foreach (var row in ModelTable.Rows(r))
         {
             Assert.StartsWith("infeasible: needs ", row[2]);
