@@ -83,6 +83,17 @@ public sealed class SweepInputs : IDisposable
     /// <summary>An evaluator over these traces.</summary>
     public SweepEvaluator Evaluator(ExecutionOptions options) => new(Traces, Layers, options);
 
+    /// <summary>The evaluator of a model sweep (the spec has a <c>model:</c>), its SQNR from the trace when the spec names one.</summary>
+    /// <exception cref="InputException">The spec has no model, or the model cannot be read or does not take the request.</exception>
+    public ModelSweepEvaluator ModelEvaluator(ExecutionOptions options)
+    {
+        var model = Spec.Model ?? throw new InputException($"{Spec.Source}: not a model sweep (no 'model:')");
+        ModelCost.ModelArchitecture arch;
+        try { arch = ModelCost.ArchitectureReader.Load(model.Arch); }
+        catch (InputException e) { throw new InputException($"{Spec.Source}: model.arch: {e.Message}", e); }
+        return new ModelSweepEvaluator(arch, model.Request, Configs, Traces.Count > 0 ? Evaluator(options) : null, Spec.Source);
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {
