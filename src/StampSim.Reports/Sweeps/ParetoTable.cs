@@ -35,7 +35,7 @@ public static class ParetoTable
             t.Text(r, "index"), .. axes.Select((_, k) => r[t.FirstAxisColumn + k]),
             t.Number(r, "ttft_s").ToString("0.###", inv), (t.Number(r, "tpot_s") * 1e3).ToString("0.###", inv),
             (t.Number(r, "decode_energy_per_token_j") * 1e3).ToString("0.###", inv), (t.Number(r, "prefill_energy_per_token_j") * 1e3).ToString("0.###", inv),
-            t.Number(r, "sqnr_db").ToString("0.00", inv), t.Number(r, "decode_energy_vs_a8").ToString("0.###", inv),
+            Display.Db(t.Number(r, "sqnr_db")), t.Number(r, "decode_energy_vs_a8").ToString("0.###", inv),
         ]).ToList();
         return new TextTableData(headers, right, rows);
     }
