@@ -91,6 +91,14 @@ public sealed class SweepInputs : IDisposable
         ModelCost.ModelArchitecture arch;
         try { arch = ModelCost.ArchitectureReader.Load(model.Arch); }
         catch (InputException e) { throw new InputException($"{Spec.Source}: model.arch: {e.Message}", e); }
+        // SQNR from a trace of another model would be an answer to another question.
+        for (int t = 0; t < Traces.Count; t++)
+        {
+            var replay = new Evaluation.TraceReplay(Traces[t], new Evaluation.LayerEvaluator(options));
+            foreach (var (tree, _) in Configs)
+                ModelCost.ModelTraceMatch.Check(arch, StampConfig.FromTree(tree, Spec.Sets).Model, Traces[t], Layers[t], replay.ShapeOf,
+                    $"{Spec.Source}: trace", "model.arch");
+        }
         return new ModelSweepEvaluator(arch, model.Request, Configs, Traces.Count > 0 ? Evaluator(options) : null, Spec.Source);
     }
 

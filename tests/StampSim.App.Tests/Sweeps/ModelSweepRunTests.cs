@@ -119,6 +119,17 @@ public class ModelSweepRunTests
     }
 
     [Fact]
+    public void A_trace_of_another_model_is_refused_naming_spec_trace_and_layer()
+    {
+        using var temp = new TempDir();
+        using var inputs = SweepInputs.Open(SweepSpec.Load(Spec(temp.Root, $"{Llama}trace: bundled\nconfig: {Config}\n{Axes}")));
+        var e = Assert.Throws<InputException>(() => SweepRunner.Run(inputs, new SweepRunOptions(Path.Combine(temp.Root, "out"))));
+        Assert.Contains("spec.yaml: trace: bundled trace", e.Message);
+        Assert.Contains("does not match model.arch llama-3-8b: its layer", e.Message);
+        Assert.False(File.Exists(Path.Combine(temp.Root, "out", SweepFolder.PointsFile)));
+    }
+
+    [Fact]
     public void Interrupted_model_sweep_resumes_to_the_same_file()
     {
         using var temp = new TempDir();
