@@ -77,6 +77,12 @@ public sealed class SweepInputs : IDisposable
             foreach (var trace in traces) trace.Dispose();
             throw;
         }
+        if (spec.Model is { } model)
+        {
+            // A preset is part of the build; a config.json (or a folder holding one) can change under a resumed sweep.
+            string json = Directory.Exists(model.Arch) ? Path.Combine(model.Arch, "config.json") : model.Arch;
+            contents[model.Arch] = File.Exists(json) ? Sha256(File.ReadAllBytes(json)) : "preset";
+        }
         return new SweepInputs(spec, configs, traces, layers, spec.Hash(k => contents[k]));
     }
 

@@ -133,12 +133,13 @@ public sealed record SweepSpec
     /// <summary>Points in the full grid of one config and trace (before constraints).</summary>
     public long GridSize => Axes.Aggregate(1L, (a, x) => checked(a * x.Values.Count));
 
-    /// <summary>SHA-256 of the spec together with the content of the configs and traces it names.</summary>
+    /// <summary>SHA-256 of the spec together with the content of the configs, traces and model architecture it names.</summary>
     public string Hash(Func<string, string> contentHash)
     {
         var sb = new StringBuilder(Text).Append('\n');
         foreach (var c in Configs) sb.Append("config ").Append(c).Append(' ').Append(contentHash(c)).Append('\n');
         foreach (var t in Traces) sb.Append("trace ").Append(t).Append(' ').Append(contentHash(t)).Append('\n');
+        if (Model is not null) sb.Append("model ").Append(Model.Arch).Append(' ').Append(contentHash(Model.Arch)).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
