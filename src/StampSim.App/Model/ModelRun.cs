@@ -45,7 +45,7 @@ public static class ModelRun
         using var trace = TraceFile.OpenArgument(path);
         var layers = trace.Manifest.Layers.Where(l => l.Weight is not null).ToList();
         var replay = new TraceReplay(trace, new LayerEvaluator(options, baselines: true));
-        CheckTraceMatches(arch, config, trace, replay, layers);
+        ModelTraceMatch.Check(arch, config.Model, trace, layers, replay.ShapeOf, "--trace", "--arch");
         var numericsOnly = config with { Accelerator = null };
         var records = replay.Run(layers, numericsOnly).ToList();
         var pooled = new Dictionary<Variant, double>();
@@ -57,19 +57,5 @@ public static class ModelRun
             mean[v] = metrics.Average(m => m.SqnrDb);
         }
         return new ModelAccuracy(trace.Name, records.Count, pooled, mean);
-    }
-
-    /// <summary>Refuses a trace whose linear layers are not linears of <paramref name="arch"/> (features -> outputs), naming the first that is not.</summary>
-    private static void CheckTraceMatches(ModelArchitecture arch, StampConfig config, TraceFile trace, TraceReplay replay, IReadOnlyList<TraceLayer> layers)
-    {
-        var shapes = ModelWorkload.WeightedMatmuls(arch, config.Model).Select(o => (o.Gemm!.Features, o.Gemm.Outputs)).ToHashSet();
-        if (layers.Count == 0) throw new InputException($"--trace: {trace.Name} has no linear layers to evaluate for --arch {arch.Name}");
-        foreach (var layer in layers)
-        {
-            var s = replay.ShapeOf(layer);
-            if (!shapes.Contains((s.Features, s.Outputs)))
-                throw new InputException($"--trace: {trace.Name} (model '{trace.Manifest.Model}') does not match --arch {arch.Name}: its layer '{layer.Name}' " +
-                                         $"is {s.Features} -> {s.Outputs}, which no linear of {arch.Name} is");
-        }
     }
 }

@@ -38,7 +38,7 @@ public static class SweepRunner
         var spec = inputs.Spec;
         var all = SweepPlan.Expand(spec, inputs.Configs);
         var mine = options.ShardIndex is int shard ? all.Where(p => p.Index % options.ShardCount == shard).ToList() : all.ToList();
-        var evaluator = inputs.Evaluator(options.Execution ?? ExecutionOptions.Default);
+        var evaluator = SweepRows.For(inputs, options.Execution ?? ExecutionOptions.Default);
         // Every point against every layer, from the shapes, before anything is written or run: a bad point stops the sweep here, named.
         foreach (var point in mine)
         {
@@ -76,7 +76,7 @@ public static class SweepRunner
             var gate = new object();
             Parallel.ForEach(pending, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs) }, point =>
             {
-                var row = Encoding.UTF8.GetBytes(PointsCsv.Row(spec, point, evaluator.EvaluateOrInfeasible(point)));
+                var row = Encoding.UTF8.GetBytes(evaluator.Row(point));
                 lock (gate)
                 {
                     // One write per row, flushed: a kill loses at most the rows in flight.

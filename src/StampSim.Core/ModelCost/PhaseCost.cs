@@ -56,4 +56,7 @@ public sealed record PhaseCost(MacCounts Macs, IReadOnlyDictionary<OperatorClass
 
     /// <summary>DRAM bytes.</summary>
     public double DramBytes => ByClass.Values.Sum(c => c.DramBytes);
+
+    /// <summary>What bounds the most of the phase's time, over all its operator classes (empty when it takes none).</summary>
+    public string Bound => ByClass.Values.Aggregate(ClassCost.Zero, (a, b) => a + b).Bound;
 }

@@ -111,6 +111,9 @@ public sealed class SweepEvaluator
             numerics.SqnrDb, numerics.ActSqnrDb, numerics.PayloadBits, numerics.BitsWithMetadata);
     }
 
+    /// <summary>The golden numerics of the point's setting on its trace (computed once per setting, thread-safe), whatever its layer cost.</summary>
+    public NumericsOutcome NumericsOf(SweepPoint point) => Numerics(point);
+
     // The cost of a point summed over its trace's layers, or the first layer that cannot run.
     private PointCost Cost(SweepPoint point)
     {

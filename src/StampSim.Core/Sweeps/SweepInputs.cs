@@ -77,11 +77,36 @@ public sealed class SweepInputs : IDisposable
             foreach (var trace in traces) trace.Dispose();
             throw;
         }
+        if (spec.Model is { } model)
+        {
+            // A preset is part of the build; a config.json (or a folder holding one) can change under a resumed sweep.
+            string json = Directory.Exists(model.Arch) ? Path.Combine(model.Arch, "config.json") : model.Arch;
+            contents[model.Arch] = File.Exists(json) ? Sha256(File.ReadAllBytes(json)) : "preset";
+        }
         return new SweepInputs(spec, configs, traces, layers, spec.Hash(k => contents[k]));
     }
 
     /// <summary>An evaluator over these traces.</summary>
     public SweepEvaluator Evaluator(ExecutionOptions options) => new(Traces, Layers, options);
+
+    /// <summary>The evaluator of a model sweep (the spec has a <c>model:</c>), its SQNR from the trace when the spec names one.</summary>
+    /// <exception cref="InputException">The spec has no model, or the model cannot be read or does not take the request.</exception>
+    public ModelSweepEvaluator ModelEvaluator(ExecutionOptions options)
+    {
+        var model = Spec.Model ?? throw new InputException($"{Spec.Source}: not a model sweep (no 'model:')");
+        ModelCost.ModelArchitecture arch;
+        try { arch = ModelCost.ArchitectureReader.Load(model.Arch); }
+        catch (InputException e) { throw new InputException($"{Spec.Source}: model.arch: {e.Message}", e); }
+        // SQNR from a trace of another model would be an answer to another question.
+        for (int t = 0; t < Traces.Count; t++)
+        {
+            var replay = new Evaluation.TraceReplay(Traces[t], new Evaluation.LayerEvaluator(options));
+            foreach (var (tree, _) in Configs)
+                ModelCost.ModelTraceMatch.Check(arch, StampConfig.FromTree(tree, Spec.Sets).Model, Traces[t], Layers[t], replay.ShapeOf,
+                    $"{Spec.Source}: trace", "model.arch");
+        }
+        return new ModelSweepEvaluator(arch, model.Request, Configs, Traces.Count > 0 ? Evaluator(options) : null, Spec.Source);
+    }
 
     /// <inheritdoc />
     public void Dispose()

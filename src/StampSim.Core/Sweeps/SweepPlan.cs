@@ -21,9 +21,9 @@ public static class SweepPlan
         var points = new List<SweepPoint>();
         for (int ci = 0; ci < spec.Configs.Count; ci++)
         {
-            for (int ti = 0; ti < spec.Traces.Count; ti++)
+            for (int ti = 0; ti < spec.Workloads; ti++)
             {
-                long offset = ((long)ci * spec.Traces.Count + ti) * grid;
+                long offset = ((long)ci * spec.Workloads + ti) * grid;
                 foreach (long g in gridIndices ?? Enumerable.Range(0, checked((int)grid)).Select(i => (long)i))
                 {
                     var values = Decode(spec, g);

@@ -23,7 +23,13 @@ public sealed record SweepSampling(int? Random, ulong Seed);
 /// </summary>
 public sealed record SweepSpec
 {
-    /// <summary>Traces: <c>bundled</c> or paths.</summary>
+    /// <summary>
+    /// The whole-model workload, or null for a layer sweep of the traces. With a model, <see cref="Traces"/> may be empty
+    /// (cost only) or name the trace whose golden replay gives each point's SQNR.
+    /// </summary>
+    public SweepModel? Model { get; init; }
+
+    /// <summary>Traces: <c>bundled</c> or paths (empty for a model sweep without accuracy).</summary>
     public required IReadOnlyList<string> Traces { get; init; }
 
     /// <summary>Layer selection glob (all layers when null).</summary>
@@ -66,7 +72,8 @@ public sealed record SweepSpec
         var root = YamlConfigParser.ParseDocument(text, source);
         var s = ConfigSection.Root(root);
         s.Int("version", 1, 1, 1);
-        var traces = OneOrMany(s, "trace", "traces", BundledTrace.Name);
+        var model = s.Has("model") ? SweepModel.Read(s.Section("model")) : null;
+        IReadOnlyList<string> traces = model is not null && !s.Has("trace") && !s.Has("traces") ? [] : OneOrMany(s, "trace", "traces", BundledTrace.Name);
         var configs = OneOrMany(s, "config", "configs", null);
         var sets = new List<string>();
         var setSection = s.Section("set");
@@ -80,10 +87,12 @@ public sealed record SweepSpec
         var axes = axesSection.Keys.ToList().Select(k => SweepAxis.Read(k, axesSection.Raw(k)!, axesSection)).ToList();
         if (axes.Count == 0) throw new InputException($"{s.MarkOf("axes")}: axes: a sweep needs at least one axis");
         var constraints = s.List("constraints", [], ConstraintExpression.Parse);
-        var objectives = s.List("objectives", SweepObjective.Defaults, t =>
-            SweepObjective.Known.ContainsKey(t) ? t : throw new FormatException($"unknown objective '{t}' (expected one of: {string.Join(", ", SweepObjective.Known.Keys)})"));
+        var known = SweepObjective.For(model is not null, traces.Count > 0);
+        var objectives = s.List("objectives", SweepObjective.DefaultsFor(model is not null, traces.Count > 0), t =>
+            known.ContainsKey(t) ? t : throw new FormatException($"unknown objective '{t}' for this workload (expected one of: {string.Join(", ", known.Keys)})"));
         var spec = new SweepSpec
         {
+            Model = model,
             Traces = traces,
             Layers = s.String("layers", null),
             Configs = configs,
@@ -91,7 +100,7 @@ public sealed record SweepSpec
             Axes = axes,
             Sampling = ReadSampling(s),
             Constraints = constraints,
-            Objectives = objectives.Select(o => SweepObjective.Known[o]).ToArray(),
+            Objectives = objectives.Select(o => known[o]).ToArray(),
             Text = text,
             Source = source,
         };
@@ -106,27 +115,31 @@ public sealed record SweepSpec
     // The grid is the product of the axis sizes, which overflows long with a few dozen modest axes.
     private static void CheckSize(SweepSpec spec, SourceMark axesMark)
     {
-        long total = (long)spec.Configs.Count * spec.Traces.Count;
+        long total = (long)spec.Configs.Count * spec.Workloads;
         foreach (var axis in spec.Axes)
         {
             if (total > MaxPoints * 1000 / axis.Values.Count)
                 throw new InputException($"{axesMark}: axes: the grid is too large (more than {MaxPoints * 1000:N0} combinations); shrink the axes");
             total *= axis.Values.Count;
         }
-        long planned = spec.Sampling.Random is int count ? Math.Min(total, (long)count * spec.Configs.Count * spec.Traces.Count) : total;
+        long planned = spec.Sampling.Random is int count ? Math.Min(total, (long)count * spec.Configs.Count * spec.Workloads) : total;
         if (planned > MaxPoints)
             throw new InputException($"{axesMark}: axes: the sweep has {planned:N0} points, more than the {MaxPoints:N0} allowed; shrink the axes or sample with 'random:'");
     }
 
+    /// <summary>Workloads each config runs: one per trace, or the model alone when no trace is given.</summary>
+    public int Workloads => Math.Max(Traces.Count, Model is null ? 0 : 1);
+
     /// <summary>Points in the full grid of one config and trace (before constraints).</summary>
     public long GridSize => Axes.Aggregate(1L, (a, x) => checked(a * x.Values.Count));
 
-    /// <summary>SHA-256 of the spec together with the content of the configs and traces it names.</summary>
+    /// <summary>SHA-256 of the spec together with the content of the configs, traces and model architecture it names.</summary>
     public string Hash(Func<string, string> contentHash)
     {
         var sb = new StringBuilder(Text).Append('\n');
         foreach (var c in Configs) sb.Append("config ").Append(c).Append(' ').Append(contentHash(c)).Append('\n');
         foreach (var t in Traces) sb.Append("trace ").Append(t).Append(' ').Append(contentHash(t)).Append('\n');
+        if (Model is not null) sb.Append("model ").Append(Model.Arch).Append(' ').Append(contentHash(Model.Arch)).Append('\n');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 

@@ -43,14 +43,47 @@ public static class SweepHtml
 
         if (feasible > 0)
         {
-            page.Heading(2, "Pareto plot: energy vs latency");
             var front = t.Pareto.Select(r => t.Text(r, "index")).ToHashSet();
-            page.Markup(ParetoChart.Html(t.Feasible.Select(r => Point(t, r, front.Contains(t.Text(r, "index")))).ToList(), "latency (us)", "energy (uJ)", "output SQNR (dB)"));
+            if (spec.Model is null)
+            {
+                page.Heading(2, "Pareto plot: energy vs latency");
+                page.Markup(ParetoChart.Html(t.Feasible.Select(r => Point(t, r, front.Contains(t.Text(r, "index")))).ToList(), "latency (us)", "energy (uJ)", "output SQNR (dB)"));
+            }
+            else
+            {
+                page.Heading(2, "Pareto plot: energy per token vs TTFT");
+                page.Markup(ParetoChart.Html(t.Feasible.Select(r => ModelPoint(t, r, front.Contains(t.Text(r, "index")))).ToList(), "TTFT (s)", "decode energy per token (mJ)", "output SQNR (dB)"));
+            }
         }
         page.Heading(2, "Pareto-optimal points").Paragraph("By energy; click a column header to sort.").Table(ParetoTable.Of(t));
         foreach (var plot in plots) page.Plot(folder, plot, 2);
         page.Paragraph("points.csv holds every point (index is its position in the full grid), pareto.csv the front, report.md the reading notes, manifest.json the provenance and the SHA-256 of every file.");
         return page.Render();
+    }
+
+    // A model sweep's point: TTFT against decode energy per generated token, coloured by the trace's SQNR (nan without a trace).
+    private static ChartPoint ModelPoint(SweepTable t, string[] r, bool optimal)
+    {
+        List<KeyValuePair<string, string>> design =
+        [
+            new("config", t.Text(r, "config")), new("model", t.Text(r, "model")), new("trace", t.Text(r, "trace")),
+            .. t.Spec.Axes.Select((a, k) => new KeyValuePair<string, string>(a.Key, r[t.FirstAxisColumn + k])),
+        ];
+        List<KeyValuePair<string, string>> metrics =
+        [
+            new("TTFT (s)", Display.Fixed(t.Number(r, "ttft_s"), 3)),
+            new("TPOT (ms)", Display.Fixed(t.Number(r, "tpot_s") * 1e3, 3)),
+            new("tokens per s", Display.Fixed(t.Number(r, "tokens_per_s"), 2)),
+            new("decode energy per token (mJ)", Display.Fixed(t.Number(r, "decode_energy_per_token_j") * 1e3, 3)),
+            new("prefill energy per token (mJ)", Display.Fixed(t.Number(r, "prefill_energy_per_token_j") * 1e3, 3)),
+            new("bound (prefill / decode)", $"{t.Text(r, "prefill_bound")} / {t.Text(r, "decode_bound")}"),
+            new("output SQNR (dB)", Display.Db(t.Number(r, "sqnr_db"))),
+            new("TTFT vs A8", Display.Fixed(t.Number(r, "ttft_vs_a8"), 3)),
+            new("decode energy vs A8", Display.Fixed(t.Number(r, "decode_energy_vs_a8"), 3)),
+        ];
+        string index = t.Text(r, "index");
+        return new ChartPoint(index, t.Number(r, "ttft_s"), t.Number(r, "decode_energy_per_token_j") * 1e3, t.Number(r, "sqnr_db"), optimal,
+            $"Design point {index}{(optimal ? " (Pareto-optimal)" : "")}", design, metrics);
     }
 
     private static ChartPoint Point(SweepTable t, string[] r, bool optimal)
@@ -59,7 +92,7 @@ public static class SweepHtml
         List<KeyValuePair<string, string>> design =
         [
             new("config", t.Text(r, "config")), new("trace", t.Text(r, "trace")),
-            .. axes.Select((a, k) => new KeyValuePair<string, string>(a.Key, r[SweepTable.FirstAxisColumn + k])),
+            .. axes.Select((a, k) => new KeyValuePair<string, string>(a.Key, r[t.FirstAxisColumn + k])),
         ];
         List<KeyValuePair<string, string>> metrics =
         [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using StampSim.Hardware;
 using StampSim.Sweeps;
 
 namespace StampSim.Reports.Sweeps;
@@ -17,9 +18,51 @@ public static class PointsCsv
     public static readonly IReadOnlyList<string> ResultColumns =
         ["feasible", "reason", "cycles", "seconds", "dram_bytes", "energy_pj", "fj_per_mac", "sqnr_db", "act_sqnr_db", "payload_bits", "bits_with_metadata"];
 
+    /// <summary>
+    /// Result columns of a model sweep: STaMP's whole-model figures (decode energy per generated token, prefill energy per prompt
+    /// token), the bound of each phase, the trace's SQNR (nan without a trace), and STaMP over A4 and A8 on the same hardware.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ModelResultColumns =
+        ["feasible", "reason", "ttft_s", "tpot_s", "tokens_per_s", "prefill_energy_per_token_j", "decode_energy_per_token_j", "energy_j", "dram_bytes",
+         "prefill_bound", "decode_bound", "sqnr_db", "ttft_vs_a4", "ttft_vs_a8", "decode_energy_vs_a4", "decode_energy_vs_a8"];
+
     /// <summary>The header row for <paramref name="spec"/>.</summary>
     public static string Header(SweepSpec spec) =>
-        string.Join(',', new[] { "index", "config", "trace" }.Concat(spec.Axes.Select(a => a.Key)).Concat(ResultColumns).Select(Escape)) + "\n";
+        string.Join(',', (spec.Model is null ? new[] { "index", "config", "trace" } : ["index", "config", "model", "trace"])
+            .Concat(spec.Axes.Select(a => a.Key)).Concat(spec.Model is null ? ResultColumns : ModelResultColumns).Select(Escape)) + "\n";
+
+    /// <summary>One row of a model sweep.</summary>
+    public static string Row(SweepSpec spec, SweepPoint point, ModelPointResult r)
+    {
+        var cells = new List<string>
+        {
+            point.Index.ToString(CultureInfo.InvariantCulture),
+            Path.GetFileName(spec.Configs[point.ConfigIndex]),
+            spec.Model!.Arch,
+            spec.Traces.Count > 0 ? Path.GetFileName(spec.Traces[point.TraceIndex]) : "",
+        };
+        cells.AddRange(point.Values);
+        cells.Add(r.Feasible ? "true" : "false");
+        cells.Add(r.Reason ?? "");
+        if (r.Error is not null)
+        {
+            cells.AddRange(ModelResultColumns.Skip(2).Select(c => c.EndsWith("_bound", StringComparison.Ordinal) ? "" : "nan"));
+            return string.Join(',', cells.Select(Escape)) + "\n";
+        }
+        var (stamp, a4, a8) = (r.Of(Variant.Stamp), r.Of(Variant.A4), r.Of(Variant.A8));
+        foreach (var v in new[] { stamp.TtftSeconds, stamp.TpotSeconds, stamp.TokensPerSecond, stamp.PrefillEnergyPerTokenJ, stamp.DecodeEnergyPerTokenJ, stamp.EnergyJ, stamp.DramBytes })
+            cells.Add(Number(v ?? double.NaN));
+        cells.Add(stamp.Infeasible is null ? stamp.Prefill.Bound : "");
+        cells.Add(stamp.Infeasible is null ? stamp.Decode?.Bound ?? "" : "");
+        cells.Add(Number(r.SqnrDb));
+        cells.Add(Number(Ratio(stamp.TtftSeconds, a4.TtftSeconds)));
+        cells.Add(Number(Ratio(stamp.TtftSeconds, a8.TtftSeconds)));
+        cells.Add(Number(Ratio(stamp.DecodeEnergyPerTokenJ, a4.DecodeEnergyPerTokenJ)));
+        cells.Add(Number(Ratio(stamp.DecodeEnergyPerTokenJ, a8.DecodeEnergyPerTokenJ)));
+        return string.Join(',', cells.Select(Escape)) + "\n";
+    }
+
+    private static double Ratio(double? stamp, double? baseline) => stamp is double s && baseline is double b ? s / b : double.NaN;
 
     /// <summary>One row.</summary>
     public static string Row(SweepSpec spec, SweepPoint point, PointResult r)

@@ -97,7 +97,7 @@ internal static class SweepPlots
         string key = spec.Axes[axis].Key;
         var values = spec.Axes[axis].Values;
         var rows = t.Feasible.ToList();
-        int column = SweepTable.FirstAxisColumn + axis;
+        int column = t.FirstAxisColumn + axis;
         var plot = PlotTheme.Create($"Sensitivity to {key}", key, "median over the other axes, relative to the first value");
         var xs = Enumerable.Range(0, values.Count).Select(i => (double)i).ToArray();
         foreach (var (metric, label, color) in new[] { ("energy_pj", "energy", "#d62728"), ("seconds", "latency", "#1f77b4"), ("dram_bytes", "DRAM bytes", "#9467bd") })

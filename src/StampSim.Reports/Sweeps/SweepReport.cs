@@ -23,7 +23,8 @@ public static class SweepReport
     public static void Write(string dir, SweepSpec spec, SweepState state, int engineRuns, RunProvenance provenance)
     {
         var table = SweepTable.Read(dir, spec);
-        var plots = table.Feasible.Any() ? SweepPlots.Render(table, Path.Combine(dir, Folder.ReportFiles.Plots)) : [];
+        // The plots read a layer sweep's totals; a model sweep's front is the HTML chart and the table.
+        var plots = table.Feasible.Any() && spec.Model is null ? SweepPlots.Render(table, Path.Combine(dir, Folder.ReportFiles.Plots)) : [];
         AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Markdown), Markdown(table, state, engineRuns, plots, provenance));
         AtomicFile.WriteAllText(Path.Combine(dir, Folder.ReportFiles.Html), Html.SweepHtml.Build(table, state, engineRuns, plots, provenance, dir));
         var subject = new JsonObject
@@ -32,6 +33,7 @@ public static class SweepReport
             ["spec_hash"] = state.SpecHash,
             ["configs"] = new JsonArray(spec.Configs.Select(c => (JsonNode)JsonValue.Create(c)!).ToArray()),
             ["traces"] = new JsonArray(spec.Traces.Select(t => (JsonNode)JsonValue.Create(t)!).ToArray()),
+            ["model"] = spec.Model?.Arch,
             ["seed"] = spec.Sampling.Random is null ? null : spec.Sampling.Seed,
             ["points"] = state.Points,
         };
@@ -74,6 +76,8 @@ public static class SweepReport
         foreach (var plot in plots)
             sb.Append($"### {plot.Title}\n\n![{plot.Title}]({plot.Png})\n\n{plot.Caption} ([SVG]({plot.Svg}))\n\n");
         sb.Append("## How to read this\n\n");
+        if (spec.Model is not null)
+            sb.Append(inv, $"- Model sweep: each point is the whole-model cost of `{spec.Model.Arch}` (prompt {spec.Model.Request.Prompt}, decode {spec.Model.Request.Decode}, batch {spec.Model.Request.Batch}) on the point's config, as `stampsim model --config <base> --set <point>` gives it; STaMP's figures, with its ratios to A4 and A8 on the same hardware. Energy per token is decode energy per generated token.\n");
         sb.Append("- Each point is one design: a base config with one value per axis. Totals add up every selected layer of the trace; SQNR is the total reference energy over the total error energy of all layers' outputs.\n");
         sb.Append("- The cost figures come from StampSim's analytical cost model (`docs/cost-model.md`), the SQNR from the golden numerics (`shared/spec/numerics.md`), which do not depend on the hardware axes.\n");
         sb.Append("- A point is Pareto-optimal when no other point is at least as good in every objective and better in one. `points.csv` holds every point (`index` is its position in the full grid), `pareto.csv` the front.\n");

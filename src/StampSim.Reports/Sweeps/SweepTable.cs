@@ -15,8 +15,8 @@ public sealed class SweepTable
         Pareto = pareto;
     }
 
-    /// <summary>Column of the first swept key (after <c>index</c>, <c>config</c> and <c>trace</c>, as <see cref="PointsCsv.Header"/> writes them).</summary>
-    public const int FirstAxisColumn = 3;
+    /// <summary>Column of the first swept key (right after <c>trace</c>, as <see cref="PointsCsv.Header"/> writes them for either workload).</summary>
+    public int FirstAxisColumn => Array.IndexOf(_columns, "trace") + 1;
 
     /// <summary>The spec.</summary>
     public SweepSpec Spec { get; }

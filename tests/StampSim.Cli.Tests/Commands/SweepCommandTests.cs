@@ -36,6 +36,33 @@ public class SweepCommandTests
     }
 
     [Fact]
+    public void Model_sweep_writes_its_report_with_the_ttft_energy_chart_merges_and_resumes()
+    {
+        using var dir = new TempDir();
+        string config = Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml");
+        File.WriteAllText(dir.File("spec.yaml"), $"model: {{arch: stories260K, prompt: 64, decode: 16}}\ntrace: bundled\nconfig: {config}\n" +
+            "axes:\n  mac_array.rows: [8, 16]\n  numerics.hi_tokens: [0, 16, 64]\n");
+        var r = Harness.Run("sweep", dir.File("spec.yaml"), "--out", dir.File("out"), "--jobs", "2");
+        Assert.True(r.Code == 0, r.Err);
+        Assert.Contains("6 points", r.Out);
+        string html = File.ReadAllText(dir.File("out/report.html"));
+        Assert.Contains("Pareto plot: energy per token vs TTFT", html);
+        Assert.Contains("decode energy per token (mJ)", html);
+        Assert.Contains("TTFT (s)", File.ReadAllText(dir.File("out/report.md")));
+
+        var again = Harness.Run("sweep", dir.File("spec.yaml"), "--out", dir.File("out"));
+        Assert.True(again.Code == 0, again.Err);
+        Assert.Contains("6 already done, 0 evaluated", again.Out);
+
+        for (int i = 0; i < 2; i++)
+            Assert.Equal(0, Harness.Run("sweep", dir.File("spec.yaml"), "--out", dir.File($"shard{i}"), "--shard", $"{i}/2").Code);
+        var merged = Harness.Run("merge", dir.File("shard0"), dir.File("shard1"), "--out", dir.File("merged"));
+        Assert.True(merged.Code == 0, merged.Err);
+        Assert.Equal(File.ReadAllBytes(dir.File("out/points.csv")), File.ReadAllBytes(dir.File("merged/points.csv")));
+        Assert.Equal(File.ReadAllBytes(dir.File("out/pareto.csv")), File.ReadAllBytes(dir.File("merged/pareto.csv")));
+    }
+
+    [Fact]
     public void Sweep_in_a_pipe_prints_one_line_per_finished_point_to_stderr()
     {
         using var dir = new TempDir();

@@ -24,6 +24,33 @@ public class SweepSpecTests
         Assert.Equal(["6.4 GB/s", "12.8 GB/s", "25.6 GB/s"], s.Axes[2].Values);
     }
 
+    [Fact]
+    public void Model_workload_reads_with_its_defaults_and_objectives()
+    {
+        var s = SweepSpec.Parse("model: {arch: llama-3-8b, prompt: 512}\nconfig: x\naxes: {a: [1, 2]}\n", "s.yaml");
+        Assert.Equal(new SweepModel("llama-3-8b", new StampSim.ModelCost.InferenceRequest(512, 128, 1)), s.Model);
+        Assert.Empty(s.Traces);
+        Assert.Equal(1, s.Workloads);
+        Assert.Equal(["ttft_s", "decode_energy_per_token_j"], s.Objectives.Select(o => o.Name));
+        var withTrace = SweepSpec.Parse("model: {arch: stories260K, batch: 4}\ntrace: bundled\nconfig: x\naxes: {a: [1]}\nobjectives: [tpot, prefill_energy_per_token, sqnr]\n", "s.yaml");
+        Assert.Equal(["bundled"], withTrace.Traces);
+        Assert.Equal(4, withTrace.Model!.Request.Batch);
+        Assert.Equal([("tpot_s", false), ("prefill_energy_per_token_j", false), ("sqnr_db", true)], withTrace.Objectives.Select(o => (o.Name, o.Maximize)));
+    }
+
+    [Theory]
+    [InlineData("model: {arch: x, promt: 5}\nconfig: x\naxes: {a: [1]}\n", "s.yaml:1:18: unknown key 'model.promt'")]
+    [InlineData("model: {prompt: 5}\nconfig: x\naxes: {a: [1]}\n", "missing required key 'model.arch'")]
+    [InlineData("model: {arch: x, decode: -1}\nconfig: x\naxes: {a: [1]}\n", "model.decode")]
+    [InlineData("model: {arch: x}\nconfig: x\naxes: {a: [1]}\nobjectives: [sqnr]\n", "unknown objective 'sqnr' for this workload (expected one of: ttft, tpot, energy_per_token, prefill_energy_per_token, dram_bytes)")]
+    [InlineData("model: {arch: x}\nconfig: x\naxes: {a: [1]}\nobjectives: [energy]\n", "unknown objective 'energy'")]
+    [InlineData("config: x\naxes: {a: [1]}\nobjectives: [ttft]\n", "unknown objective 'ttft'")]
+    public void Model_workload_errors_name_the_place(string yaml, string message)
+    {
+        var e = Assert.Throws<InputException>(() => SweepSpec.Parse(yaml, "s.yaml"));
+        Assert.Contains(message, e.Message);
+    }
+
     [Theory]
     [InlineData("config: x\n", "axes: a sweep needs at least one axis")]
     [InlineData("axes: {a: [1]}\n", "missing required key 'config'")]

@@ -90,7 +90,7 @@ public class ReportHtmlBrowserTests(BundledRun run, ITestOutputHelper output)
         var shown = Panel(await browser.Evaluate("[...document.querySelectorAll('.point-info tr')].map(r => [r.cells[0].textContent, r.cells[1].textContent])"));
         Assert.Contains($"Design point {index}", (await browser.Evaluate("document.querySelector('.point-info h4').textContent"))!.GetValue<string>());
         for (int k = 0; k < spec.Axes.Count; k++)
-            Assert.Equal(known[SweepTable.FirstAxisColumn + k], shown[spec.Axes[k].Key]);
+            Assert.Equal(known[table.FirstAxisColumn + k], shown[spec.Axes[k].Key]);
         Assert.Equal(table.Number(known, "sqnr_db").ToString("N2", CultureInfo.InvariantCulture), shown["output SQNR (dB)"]);
         Assert.Equal((table.Number(known, "energy_pj") / 1e6).ToString("N3", CultureInfo.InvariantCulture), shown["energy (uJ)"]);
         output.WriteLine($"hovering point {index} shows: {string.Join(", ", shown.Select(kv => $"{kv.Key}={kv.Value}"))}");
