@@ -9,16 +9,7 @@ internal static class ChildCli
 {
     public static Process Start(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stampsim.dll") }.Concat(args))
-            info.ArgumentList.Add(a);
-        var process = Process.Start(info)!;
+        var process = Process.Start(Info(workingDirectory, args))!;
         // Drained so that a full pipe never stalls the child.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -33,16 +24,7 @@ internal static class ChildCli
     /// </summary>
     public static Harness.Outcome Run(string workingDirectory, TimeSpan limit, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stampsim.dll") }.Concat(args))
-            info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
+        using var process = Process.Start(Info(workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(limit))
@@ -52,6 +34,21 @@ internal static class ChildCli
             Assert.Fail($"stampsim {string.Join(' ', args)}: still running after {limit.TotalSeconds:0} s");
         }
         return new Harness.Outcome(process.ExitCode, stdout.Result.Replace("\r\n", "\n"), stderr.Result.Replace("\r\n", "\n"));
+    }
+
+    // dotnet stampsim.dll ARGS in the folder, both output streams redirected.
+    private static ProcessStartInfo Info(string workingDirectory, IEnumerable<string> args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "stampsim.dll") }.Concat(args))
+            info.ArgumentList.Add(a);
+        return info;
     }
 
     /// <summary>Sends <paramref name="signal"/> (INT, TERM or KILL) and waits for the process to end.</summary>
