@@ -34,8 +34,11 @@ internal static class CaptureOnnxCommand
                 ? (OnnxInputFiles.Read(onnx, pairs), new TraceInput("other", "graph inputs " + string.Join(", ", pairs), pairs.Select(x => Path.GetFileName(x[(x.IndexOf('=') + 1)..])).ToArray()))
                 : TextFeeds(onnx, textPath, p.GetValue(vocab), p.GetValue(tokens));
             if (feeds.TryGetValue("input_ids", out var given) && given.Int64 is { } givenIds && given.Shape.Length > 0 && given.Shape[^1] > 0)
+            {
+                var limits = OnnxLimits.Of(onnx);
                 foreach (var row in givenIds.Chunk((int)given.Shape[^1]))
-                    OnnxLimits.Of(onnx).Check(row, "--input input_ids");
+                    limits.Check(row, "--input input_ids");
+            }
             var linears = OnnxLinearFinder.Find(onnx);
             if (linears.Count == 0) throw new InputException($"{modelPath}: no MatMul or Gemm with an initializer weight");
             var selected = CaptureCommand.Selection(p.GetValue(c.Layers), linears.Select(l => new TraceLayer(l.Name, l.Kind.Name(), l.Block, "", "", null)));

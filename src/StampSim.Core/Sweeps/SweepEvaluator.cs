@@ -21,6 +21,7 @@ public sealed class SweepEvaluator
     private readonly IReadOnlyList<IReadOnlyList<TraceLayer>> _layers;
     private readonly ExecutionOptions _options;
     private readonly ConcurrentDictionary<(int Trace, NumericsKey Key), Lazy<NumericsOutcome>> _numerics = new();
+    private readonly ConcurrentDictionary<long, PointCost> _costs = new();
     private int _engineRuns;
 
     /// <summary>Creates an evaluator over opened traces and their selected layers.</summary>
@@ -114,8 +115,11 @@ public sealed class SweepEvaluator
     /// <summary>The golden numerics of the point's setting on its trace (computed once per setting, thread-safe), whatever its layer cost.</summary>
     public NumericsOutcome NumericsOf(SweepPoint point) => Numerics(point);
 
-    // The cost of a point summed over its trace's layers, or the first layer that cannot run.
-    private PointCost Cost(SweepPoint point)
+    // The cost of a point summed over its trace's layers, or the first layer that cannot run: computed once per
+    // point, since Prepare asks it (to skip infeasible points) before Evaluate does.
+    private PointCost Cost(SweepPoint point) => _costs.GetOrAdd(point.Index, _ => ComputeCost(point));
+
+    private PointCost ComputeCost(SweepPoint point)
     {
         var config = point.Config;
         var hw = config.Accelerator!;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StampSim.Reports.Provenance;
-using StampSim.Config;
 using StampSim.Io;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Html;
@@ -26,7 +25,7 @@ public static class ModelReportWriter
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Markdown), ModelMarkdown.Build(r, plots));
         AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.Html), ModelHtml.Build(r, plots, dir));
         AtomicFile.WriteAllText(Path.Combine(dir, Csv), ModelCsv.Build(r));
-        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ResultJson), ModelJson.Build(r).ToJsonString(ConfigJson.Options) + "\n");
+        AtomicFile.WriteAllText(Path.Combine(dir, ReportFiles.ResultJson), ModelJson.Text(r));
         var subject = new JsonObject
         {
             ["model"] = r.Architecture.Name,

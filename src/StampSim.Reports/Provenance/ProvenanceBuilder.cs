@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using StampSim.Config;
 
 namespace StampSim.Reports.Provenance;
 
@@ -71,7 +70,7 @@ public static class ProvenanceBuilder
 
     /// <summary>The manifest as written: indented JSON with a final newline.</summary>
     public static string ManifestText(string format, OutputProvenance provenance, JsonObject subject) =>
-        Manifest(format, provenance, subject).ToJsonString(ConfigJson.Options) + "\n";
+        Schemas.JsonText.Of(Manifest(format, provenance, subject));
 
     private static JsonArray Files(IReadOnlyList<FileDigest> files) =>
         new(files.Select(f => (JsonNode)new JsonObject { ["path"] = f.Path, ["bytes"] = f.Bytes, ["sha256"] = f.Sha256 }).ToArray());

@@ -1,5 +1,4 @@
 using System.Text;
-using StampSim.Config;
 using StampSim.Reports.Folder;
 using StampSim.Reports.Plots;
 using StampSim.Reports.Provenance;
@@ -17,7 +16,7 @@ public static class ReportWriter
         Text(folder, ReportFiles.Markdown, ReportMarkdown.Build(run, plots));
         Text(folder, ReportFiles.Html, Html.RunHtml.Build(run, plots, folder));
         Text(folder, ReportFiles.LayersCsv, LayersCsv.Build(run));
-        Text(folder, ReportFiles.ResultJson, ResultJson.Build(run).ToJsonString(ConfigJson.Options) + "\n");
+        Text(folder, ReportFiles.ResultJson, Schemas.JsonText.Of(ResultJson.Build(run)));
         Text(folder, ReportFiles.ManifestJson,
             ProvenanceBuilder.ManifestText(ManifestJson.Format, ProvenanceBuilder.ForFolder(run.Provenance, folder), ManifestJson.Subject(run)));
     }
