@@ -19,6 +19,19 @@ public static class RtlEmitter
     public static IReadOnlyList<string> DesignFiles { get; } =
         ["stamp_bring.sv", "stamp_brick.sv", "stamp_pe_mul.sv", "stamp_adder_tree.sv", "stamp_mac_column.sv"];
 
+    /// <summary>The package holding the whole array's weight-path parameters (generated from its template).</summary>
+    public const string ArrayPackage = "stamp_array_pkg.sv";
+
+    /// <summary>The whole array's testbench.</summary>
+    public const string ArrayTestbench = "stamp_ws_tb.sv";
+
+    /// <summary>The whole array's modules, leaves first; <c>stamp_ws_system</c> is the top below the testbench.</summary>
+    public static IReadOnlyList<string> ArrayDesignFiles { get; } =
+        ["stamp_bring.sv", "stamp_brick.sv", "stamp_pe_mul.sv", "stamp_ws_pe.sv", "stamp_ws_array.sv", "stamp_ws_system.sv"];
+
+    /// <summary>Every file <see cref="EmitArray"/> writes, in compile order.</summary>
+    public static IReadOnlyList<string> ArrayFiles { get; } = [ConfigPackage, ArrayPackage, .. ArrayDesignFiles, ArrayTestbench];
+
     /// <summary>Every file <see cref="Emit"/> writes, in compile order.</summary>
     public static IReadOnlyList<string> AllFiles { get; } = [ConfigPackage, .. DesignFiles, Testbench];
 
@@ -38,6 +51,42 @@ public static class RtlEmitter
             paths.Add(path);
         }
         return paths;
+    }
+
+    /// <summary>Writes the whole array's files into <paramref name="directory"/> (created if needed); returns the paths in compile order.</summary>
+    /// <param name="design">The array.</param>
+    /// <param name="source">Where the design came from, named in the packages' header comments.</param>
+    /// <param name="directory">Output directory.</param>
+    public static IReadOnlyList<string> EmitArray(Systolic.ArrayDesign design, string source, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var paths = new List<string>();
+        foreach (var name in ArrayFiles)
+        {
+            string path = Path.Combine(directory, name);
+            string text = name switch
+            {
+                ConfigPackage => ConfigPackageText(design.Column, source),
+                ArrayPackage => ArrayPackageText(design, source),
+                _ => Template(name),
+            };
+            AtomicFile.WriteAllText(path, text);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    /// <summary>The text of the array package for <paramref name="design"/>.</summary>
+    public static string ArrayPackageText(Systolic.ArrayDesign design, string source)
+    {
+        var text = Template(ArrayPackage)
+            .Replace("{{SOURCE}}", source)
+            .Replace("{{LOAD_BYTES}}", design.LoadBytesPerCycle.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{{CODE_BITS}}", design.CodeBits.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Replace("{{DOUBLE_BUFFERED}}", design.DoubleBuffered ? "true" : "false");
+        foreach (var (name, value) in design.Parameters())
+            text = text.Replace("{{" + name + "}}", value);
+        return text;
     }
 
     /// <summary>The text of the configuration package for <paramref name="design"/>.</summary>

@@ -14,6 +14,7 @@ internal static class RtlCommand
             RtlVectorsCommand.Create(console),
             RtlVerifyCommand.Create(console),
             RtlSynthCommand.Create(console),
+            RtlCyclesCommand.Create(console),
         };
 
     /// <summary>The <c>--force</c> of the folder-writing subcommands.</summary>

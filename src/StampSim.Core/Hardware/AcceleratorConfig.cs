@@ -68,4 +68,7 @@ public sealed record AcceleratorConfig
 
     /// <summary>The buffer holding <paramref name="kind"/>.</summary>
     public BufferConfig BufferFor(TensorKind kind) => Buffers.First(b => b.Holds.Contains(kind));
+
+    /// <summary>Bytes per cycle entering the processing elements of <paramref name="mac"/>: its <c>weight_load_bandwidth</c>, else the weight buffer's read bandwidth.</summary>
+    public double WeightLoadBandwidth(MacArrayConfig mac) => mac.WeightLoadBandwidth ?? BufferFor(TensorKind.Weights).ReadBandwidth;
 }

@@ -24,7 +24,7 @@ internal sealed class MappingEvaluator
         _mac = mac;
         _hw = hw;
         _cycles = CycleModels.For(hw.CycleModel);
-        _weightLoad = mac.WeightLoadBandwidth ?? hw.BufferFor(TensorKind.Weights).ReadBandwidth;
+        _weightLoad = hw.WeightLoadBandwidth(mac);
         _roles = BufferRoles.Of(hw.Buffers);
         _prices = new EnergyPrices(hw.Energy, hw.Buffers);
         _reductionTiles = Mapper.Candidates(mac.Rows, w.Shape.Features, 1).Reverse().ToArray();

@@ -78,7 +78,7 @@ internal sealed class Workload
     public int WeightPasses(MacArrayConfig mac) => PeakMacRate.WeightPasses(Numerics.WeightBits, mac);
 
     /// <summary>Stored bytes of a run of <paramref name="count"/> codes of <paramref name="bits"/> bits.</summary>
-    public static long CodeBytes(long count, int bits) => bits <= 4 ? (count + 1) / 2 : count;
+    public static long CodeBytes(long count, int bits) => (count + CodePacking.PerByte(bits) - 1) / CodePacking.PerByte(bits);
 
     /// <summary>Quantized activation bytes of tokens [first, first + count).</summary>
     public long ActivationBytesOf(long first, long count)

@@ -17,8 +17,20 @@ public static partial class Simulators
     public static SimulationResult Run(SimulatorKind kind, IReadOnlyList<string> sources, string vectorDirectory, long records, string workDirectory)
     {
         if (records < 1) throw new InputException($"{vectorDirectory}: the vector set is empty");
+        var (run, compileSeconds) = BuildAndRun(kind, sources, "stamp_mac_tb", [("RECORDS", records)], vectorDirectory, workDirectory);
+        return Parse(kind, run, compileSeconds);
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/> with <paramref name="top"/> as the top module and its
+    /// <paramref name="parameters"/> overridden, in <paramref name="workDirectory"/>, and runs it in <paramref name="dataDirectory"/>
+    /// (where its <c>$readmemh</c> images are).
+    /// </summary>
+    /// <exception cref="InputException">The simulator is missing or the RTL does not compile.</exception>
+    internal static (ExternalTool.Outcome Run, double CompileSeconds) BuildAndRun(SimulatorKind kind, IReadOnlyList<string> sources, string top,
+        IReadOnlyList<(string Name, long Value)> parameters, string dataDirectory, string workDirectory)
+    {
         Directory.CreateDirectory(workDirectory);
-        string top = "stamp_mac_tb";
         ExternalTool.Outcome compile, run;
         if (kind == SimulatorKind.Verilator)
         {
@@ -26,23 +38,24 @@ public static partial class Simulators
             string objDir = Path.Combine(workDirectory, "verilator");
             compile = verilator.Run(
                 ["--binary", "-j", "2", "-Wno-fatal", "-Wno-lint", "-Wno-style", "--top-module", top,
-                 $"-GRECORDS={records.ToString(CultureInfo.InvariantCulture)}", "--Mdir", objDir, .. sources], workDirectory);
+                 .. parameters.Select(p => $"-G{p.Name}={p.Value.ToString(CultureInfo.InvariantCulture)}"), "--Mdir", objDir, .. sources], workDirectory);
             string binary = Path.Combine(objDir, "V" + top);
             if (compile.ExitCode != 0 || !File.Exists(binary))
                 throw new InputException($"verilator: the RTL does not build: {compile.FirstErrorLine()}");
-            run = new ExternalTool("V" + top, binary).Run([], vectorDirectory);
+            run = new ExternalTool("V" + top, binary).Run([], dataDirectory);
         }
         else
         {
             var iverilog = ExternalTool.Require("iverilog", "iverilog");
             var vvp = ExternalTool.Require("vvp", "iverilog");
             string image = Path.Combine(workDirectory, top + ".vvp");
-            compile = iverilog.Run(["-g2012", "-s", top, $"-P{top}.RECORDS={records.ToString(CultureInfo.InvariantCulture)}", "-o", image, .. sources], workDirectory);
+            compile = iverilog.Run(["-g2012", "-s", top, .. parameters.Select(p => $"-P{top}.{p.Name}={p.Value.ToString(CultureInfo.InvariantCulture)}"),
+                "-o", image, .. sources], workDirectory);
             if (compile.ExitCode != 0 || !File.Exists(image))
                 throw new InputException($"iverilog: the RTL does not build: {compile.FirstErrorLine()}");
-            run = vvp.Run(["-n", image], vectorDirectory);
+            run = vvp.Run(["-n", image], dataDirectory);
         }
-        return Parse(kind, run, compile.Seconds);
+        return (run, compile.Seconds);
     }
 
     /// <summary>Reads the testbench's output.</summary>

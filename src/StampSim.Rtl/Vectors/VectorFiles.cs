@@ -82,7 +82,8 @@ public static class VectorFiles
             w.WriteLine(((ushort)(i < codes.Length ? codes[i] : 0)).ToString("x4", CultureInfo.InvariantCulture));
     }
 
-    private static void Hex(string directory, string name, Action<TextWriter> write) =>
+    /// <summary>Writes one <c>$readmemh</c> image atomically, lines ending in LF.</summary>
+    internal static void Hex(string directory, string name, Action<TextWriter> write) =>
         AtomicFile.Write(Path.Combine(directory, name), s =>
         {
             using var w = new StreamWriter(s, leaveOpen: true) { NewLine = "\n" };
