@@ -138,4 +138,49 @@ public class RtlCommandTests
         Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--trace", "bundled", "--out", dir.Root]), "give exactly one vector source");
         Harness.AssertBadInput(Harness.Run(["rtl", "vectors", .. Random, "--tokens", "9", "--out", dir.Root]), "--tokens: must be between 1 and the layer's 3 tokens");
     }
+
+    private static readonly string[] Small = ["--config", Path.Combine(SharedData.RepoRoot(), "hwconfigs", "edge-npu.yaml"), "--set", "mac_array.rows=4", "--set", "mac_array.cols=4"];
+
+    [SkippableFact]
+    public void Cycles_runs_the_array_prints_both_counts_and_writes_the_documented_json()
+    {
+        Require("verilator");
+        using var dir = new TempDir();
+        var r = Harness.Run(["rtl", "cycles", .. Small, "--set", "numerics.hi_tokens=2", "--gemm", "5,12,6", "--json", dir.File("c.json"), "--keep", dir.File("keep")]);
+        Assert.True(r.Code == 0, r.Err + r.Out);
+        Assert.Contains("outputs: 30 accumulators and 2 event counts, 0 mismatches", r.Out);
+        Assert.Contains(": PASS (build ", r.Out);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("c.json")));
+        var root = json.RootElement;
+        Assert.Equal(root.GetProperty("rtl_cycles").GetInt64(), root.GetProperty("model_cycles").GetInt64());
+        Assert.Equal(0, root.GetProperty("mismatches").GetInt64());
+        Assert.Equal(2, root.GetProperty("hi_tokens").GetInt32());
+        var rtl = root.GetProperty("phases").GetProperty("rtl");
+        Assert.Equal(root.GetProperty("rtl_cycles").GetInt64(),
+            rtl.GetProperty("stream_hi").GetInt64() + rtl.GetProperty("stream_lo").GetInt64() + rtl.GetProperty("fill_drain").GetInt64() + rtl.GetProperty("weight_load").GetInt64());
+        Assert.True(File.Exists(Path.Combine(dir.File("keep"), "rtl", "stamp_ws_system.sv")));
+        Assert.True(File.Exists(Path.Combine(dir.File("keep"), "data", "prog.hex")));
+    }
+
+    [Theory]
+    [InlineData("--gemm", "5,12", "--gemm: expected three positive integers")]
+    [InlineData("--mapping", "diagonal,8,8", "--mapping: expected LOOP_ORDER,TILE_TOKENS,TILE_OUTPUTS")]
+    [InlineData("--tolerance", "-1", "--tolerance: must be a non-negative percentage")]
+    [InlineData("--simulator", "vcs", "--simulator: unknown simulator 'vcs'")]
+    [InlineData("--set", "mac_array.dataflow=os", "mac_array.dataflow: the array RTL is weight stationary")]
+    [InlineData("--set", "mac_array.weight_load_bandwidth=0.3", "mac_array.weight_load_bandwidth: 0.3 B/cycle is not a whole number")]
+    public void Cycles_bad_input_is_one_line_and_exit_2(string option, string value, string message)
+    {
+        string[] gemm = option == "--gemm" ? [] : ["--gemm", "5,12,6"];
+        Harness.AssertBadInput(Harness.Run(["rtl", "cycles", .. Small, .. gemm, option, value]), message);
+    }
+
+    [Fact]
+    public void Cycles_will_not_keep_its_files_in_a_directory_with_the_users_files()
+    {
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("mine.txt"), "keep me");
+        Harness.AssertBadInput(Harness.Run(["rtl", "cycles", .. Small, "--gemm", "5,12,6", "--keep", dir.Root]), "--keep: " + dir.Root + ": exists and is not an empty directory");
+        Assert.Equal("keep me", File.ReadAllText(dir.File("mine.txt")));
+    }
 }
