@@ -12,14 +12,13 @@ namespace StampSim.App.Rtl;
 /// <c>stampsim rtl cycles</c>: one GEMM through the whole array's RTL and through the cost model. The codes are
 /// those the golden engine makes of a seeded random layer (so the token widths are STaMP's), the RTL follows
 /// the tiles of the mapping the cost model chose, every accumulator and event count is checked against the
-/// golden integer GEMM, and the cycles are set beside the model's for operands already on chip.
+/// golden integer GEMM in Verilator, and the cycles are set beside the model's for operands already on chip.
 /// </summary>
 public static class CycleCheckRun
 {
     /// <summary>Runs the comparison, keeping the RTL, images and simulator build in <paramref name="workDirectory"/>.</summary>
     /// <exception cref="InputException">The config cannot be built as an array, the GEMM does not fit it, or the simulator fails.</exception>
-    public static CycleComparison Run(StampConfig config, LayerShape shape, int seed, GivenMapping? mapping, SimulatorKind simulator,
-        double tolerance, string source, string workDirectory, ExecutionOptions options)
+    public static CycleComparison Run(StampConfig config, LayerShape shape, int seed, GivenMapping? mapping, double tolerance, string source, string workDirectory, ExecutionOptions options)
     {
         var design = ArrayDesign.From(config);
         var cost = CostModel.Evaluate(shape, config.Numerics, config.MacArray, config.Accelerator!, mapping);
@@ -38,8 +37,8 @@ public static class CycleCheckRun
         var sources = RtlEmitter.EmitArray(design, source, Path.Combine(workDirectory, "rtl"));
         // A hang (a weight that never arrives) ends at a generous multiple of the model's count.
         long limit = 4 * model.Total + 100_000;
-        var rtl = ArraySimulation.Run(simulator, sources, shape.Tokens, shape.Features, shape.Outputs, vectors.Groups, folds.Length, limit, data,
-            Path.Combine(workDirectory, Simulators.Name(simulator)));
-        return new CycleComparison(config.Name, shape, seed, design, chosen, hiTokens, folds.Length, model, rtl, simulator, tolerance);
+        var rtl = ArraySimulation.Run(sources, shape.Tokens, shape.Features, shape.Outputs, vectors.Groups, folds.Length, limit, data,
+            Path.Combine(workDirectory, "verilator"));
+        return new CycleComparison(config.Name, shape, seed, design, chosen, hiTokens, folds.Length, model, rtl, tolerance);
     }
 }

@@ -7,7 +7,6 @@ using StampSim.Io;
 using StampSim.Numerics;
 using StampSim.Reports.Rtl;
 using StampSim.Reports.Writers;
-using StampSim.Rtl.Simulation;
 
 namespace StampSim.Cli.Commands;
 
@@ -26,14 +25,13 @@ internal static class RtlCyclesCommand
         var mapping = new Option<string?>("--mapping") { Description = "Evaluate this mapping instead of the search's: LOOP_ORDER,TILE_TOKENS,TILE_OUTPUTS (e.g. activations_outer,64,32)" };
         var seed = new Option<int>("--seed") { Description = "Seed of the random layer whose codes are run", DefaultValueFactory = _ => 1 };
         var tolerance = new Option<double>("--tolerance") { Description = "Largest accepted |model - RTL| / RTL cycles, in percent", DefaultValueFactory = _ => 2.0 };
-        var simulator = new Option<string>("--simulator") { Description = "verilator or iverilog", DefaultValueFactory = _ => "verilator" };
         var json = new Option<string?>("--json") { Description = "Write the comparison as JSON" };
         var keep = new Option<string?>("--keep") { Description = "Keep the emitted RTL, memory images and simulator build in this new directory" };
         var threads = CommonOptions.Threads();
         var kernel = CommonOptions.Kernel();
         var cmd = new Command("cycles", "Run one GEMM on the RTL of the whole array and compare its cycles with the cost model's (exit 1 on a mismatch or a difference above --tolerance).")
         {
-            config, set, gemm, mapping, seed, tolerance, simulator, json, keep, threads, kernel,
+            config, set, gemm, mapping, seed, tolerance, json, keep, threads, kernel,
         };
         cmd.SetAction(p =>
         {
@@ -46,12 +44,6 @@ internal static class RtlCyclesCommand
             var given = p.GetValue(mapping) is { } m ? ParseMapping(m) : null;
             double tol = p.GetValue(tolerance);
             if (!(tol >= 0) || double.IsInfinity(tol)) throw new InputException($"--tolerance: must be a non-negative percentage, got {tol.ToString(CultureInfo.InvariantCulture)}");
-            var kind = p.GetValue(simulator)!.ToLowerInvariant() switch
-            {
-                "verilator" => SimulatorKind.Verilator,
-                "iverilog" => SimulatorKind.Iverilog,
-                var other => throw new InputException($"--simulator: unknown simulator '{other}' (expected verilator or iverilog)"),
-            };
             string? jsonPath = p.GetValue(json);
             string? keepDir = p.GetValue(keep);
             using var outputs = new OutputSet([path]);
@@ -62,14 +54,14 @@ internal static class RtlCyclesCommand
             string dir = keepDir ?? Path.Combine(Path.GetTempPath(), "stampsim-cycles-" + Guid.NewGuid().ToString("N"));
             try
             {
-                var c = CycleCheckRun.Run(cfg, shape, p.GetValue(seed), given, kind, tol / 100, path ?? $"the embedded {StampConfig.DefaultResource}", dir,
+                var c = CycleCheckRun.Run(cfg, shape, p.GetValue(seed), given, tol / 100, path ?? $"the embedded {StampConfig.DefaultResource}", dir,
                     CommonOptions.Execution(p, threads, kernel));
                 var o = console.Out;
                 o.WriteLine($"rtl cycles: {cfg.Name}, GEMM {shape.Tokens}x{shape.Features}x{shape.Outputs} (M x K x N) on a {c.Design.Column.Rows}x{c.Design.Column.Cols} " +
                             $"weight-stationary array, {RtlCommand.Describe(c.Design.Column)}; weights {(c.Design.DoubleBuffered ? "double" : "single")} buffered, " +
                             $"{c.Design.LoadCodesPerCycle} codes/cycle; {c.HiTokens} high-precision tokens; mapping Tm={c.Mapping.TileTokens} Tn={c.Mapping.TileOutputs}; {c.Folds} folds");
                 var table = new TextTable("", ">stream hi", ">stream lo", ">fill/drain", ">weight load", ">total");
-                table.Add("RTL (" + Simulators.Name(kind) + ")", c.Rtl.HiStream.ToString(CultureInfo.InvariantCulture), c.Rtl.LoStream.ToString(CultureInfo.InvariantCulture),
+                table.Add("RTL (verilator)", c.Rtl.HiStream.ToString(CultureInfo.InvariantCulture), c.Rtl.LoStream.ToString(CultureInfo.InvariantCulture),
                     c.Rtl.FillDrain.ToString(CultureInfo.InvariantCulture), (c.Rtl.Stall + c.Rtl.LoadWait).ToString(CultureInfo.InvariantCulture), c.Rtl.Cycles.ToString(CultureInfo.InvariantCulture));
                 table.Add("cost model", c.Model.HiStream.ToString(CultureInfo.InvariantCulture), c.Model.LoStream.ToString(CultureInfo.InvariantCulture),
                     c.Model.FillDrain.ToString(CultureInfo.InvariantCulture), c.Model.WeightLoad.ToString(CultureInfo.InvariantCulture), c.Model.Total.ToString(CultureInfo.InvariantCulture));

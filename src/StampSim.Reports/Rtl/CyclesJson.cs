@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using StampSim.Reports.Schemas;
-using StampSim.Rtl.Simulation;
 using StampSim.Rtl.Systolic;
 
 namespace StampSim.Reports.Rtl;
@@ -22,7 +21,7 @@ public static class CyclesJson
         ["mapping"] = new JsonObject { ["tile_tokens"] = c.Mapping.TileTokens, ["tile_outputs"] = c.Mapping.TileOutputs, ["tile_features"] = c.Mapping.TileFeatures },
         ["hi_tokens"] = c.HiTokens,
         ["folds"] = c.Folds,
-        ["simulator"] = Simulators.Name(c.Simulator),
+        ["simulator"] = "verilator",
         ["rtl_cycles"] = c.Rtl.Cycles,
         ["model_cycles"] = c.Model.Total,
         ["difference"] = c.Difference,

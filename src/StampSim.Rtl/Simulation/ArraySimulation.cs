@@ -23,20 +23,23 @@ public sealed record ArraySimulationResult(long Cycles, long HiStream, long LoSt
     public long FillDrain => Cycles - HiStream - LoStream - Stall - LoadWait;
 }
 
-/// <summary>Builds <c>stamp_ws_tb</c> for one GEMM and runs it over the images of <see cref="ArrayFiles"/>.</summary>
+/// <summary>
+/// Builds <c>stamp_ws_tb</c> for one GEMM in Verilator and runs it over the images of <see cref="ArrayFiles"/>. Verilator only:
+/// Icarus Verilog 12 does not support constant part-selects in <c>always_comb</c>, which the loader is written with.
+/// </summary>
 public static partial class ArraySimulation
 {
     /// <summary>Runs the array on the GEMM whose images are in <paramref name="dataDirectory"/>.</summary>
     /// <exception cref="InputException">The simulator is missing, the RTL does not compile, or the run ends without a result.</exception>
-    public static ArraySimulationResult Run(SimulatorKind kind, IReadOnlyList<string> sources, int tokens, int features, int outputs, int groups,
+    public static ArraySimulationResult Run(IReadOnlyList<string> sources, int tokens, int features, int outputs, int groups,
         int folds, long cycleLimit, string dataDirectory, string workDirectory)
     {
-        var (run, compileSeconds) = Simulators.BuildAndRun(kind, sources, "stamp_ws_tb",
+        var (run, compileSeconds) = Simulators.BuildAndRun(SimulatorKind.Verilator, sources, "stamp_ws_tb",
             [("M", tokens), ("K", features), ("N", outputs), ("G", groups), ("FOLDS", folds), ("LIMIT", cycleLimit)], dataDirectory, workDirectory);
         var result = ResultLine().Match(run.Output);
         var cycles = CyclesLine().Match(run.Output);
         if (!result.Success || !cycles.Success)
-            throw new InputException($"{Simulators.Name(kind)}: the array simulation ended without a result: {run.FirstErrorLine()}");
+            throw new InputException($"verilator: the array simulation ended without a result: {run.FirstErrorLine()}");
         var mismatch = MismatchLine().Match(run.Output);
         return new ArraySimulationResult(Long(cycles, "total"), Long(cycles, "hi"), Long(cycles, "lo"), Long(cycles, "stall"), Long(cycles, "load"),
             Long(cycles, "busy"), Long(result, "vectors"), Long(result, "mismatches"), mismatch.Success ? mismatch.Groups["text"].Value : null,

@@ -38,10 +38,9 @@ public readonly record struct ModelGemmCycles(long HiStream, long LoStream, long
 /// <param name="Folds">Folds the array ran.</param>
 /// <param name="Model">The cost model's cycles.</param>
 /// <param name="Rtl">The RTL's cycles and check.</param>
-/// <param name="Simulator">The simulator.</param>
 /// <param name="Tolerance">The largest relative cycle difference accepted.</param>
 public sealed record CycleComparison(string Config, LayerShape Shape, int Seed, ArrayDesign Design, Mapping Mapping, int HiTokens, int Folds,
-    ModelGemmCycles Model, ArraySimulationResult Rtl, SimulatorKind Simulator, double Tolerance)
+    ModelGemmCycles Model, ArraySimulationResult Rtl, double Tolerance)
 {
     /// <summary>(model − RTL) / RTL.</summary>
     public double Difference => Rtl.Cycles == 0 ? 0 : (double)(Model.Total - Rtl.Cycles) / Rtl.Cycles;

@@ -32,85 +32,66 @@ module stamp_ws_array #(
   output logic [COLS-1:0]             out_v,
   output logic [COLS*SUM_W-1:0]       out_sum
 );
-  // Left edge: row r's slot is delayed r cycles.
-  logic                    skew_v     [ROWS][ROWS];
-  logic                    skew_start [ROWS][ROWS];
-  logic                    skew_wide  [ROWS][ROWS];
-  logic                    skew_pass  [ROWS][ROWS];
-  logic                    skew_row   [ROWS][ROWS];
-  logic [15:0]             skew_ncols [ROWS][ROWS];
-  logic signed [ACT_W-1:0] skew_act   [ROWS][ROWS];
-
-  // PE outputs, indexed [row][col].
-  logic                    v_q     [ROWS][COLS];
-  logic                    start_q [ROWS][COLS];
-  logic                    wide_q  [ROWS][COLS];
-  logic                    pass_q  [ROWS][COLS];
-  logic                    row_q   [ROWS][COLS];
-  logic [15:0]             ncols_q [ROWS][COLS];
-  logic signed [ACT_W-1:0] act_q   [ROWS][COLS];
-  logic signed [SUM_W-1:0] psum_q  [ROWS][COLS];
-  logic [ROWS*COLS-1:0]    stall;
+  // A slot as one word: {v, start, wide, pass, row, ncols, act}. Packed vectors throughout, so that every
+  // simulator resolves the per-PE wiring (Icarus refuses words of unpacked arrays driven by ports).
+  localparam int SLOT_W = 5 + 16 + ACT_W;
+  logic [ROWS*COLS*SLOT_W-1:0] slot_q;    // PE (r, c)'s registered slot
+  logic [ROWS*COLS*SUM_W-1:0]  psum_q;    // PE (r, c)'s partial sum
+  logic [ROWS*COLS-1:0]        stall;
 
   assign en = !(|stall);
 
   genvar r, c;
   generate
     for (r = 0; r < ROWS; r++) begin : g_row
-      // skew[r][0] is the slot as it enters; skew[r][j] is it j cycles later.
-      assign skew_v[r][0] = in_v;
-      assign skew_start[r][0] = in_start;
-      assign skew_wide[r][0] = in_wide;
-      assign skew_pass[r][0] = in_pass;
-      assign skew_row[r][0] = in_rows[r];
-      assign skew_ncols[r][0] = in_ncols;
-      assign skew_act[r][0] = in_act[r*ACT_W +: ACT_W];
-      for (c = 1; c <= r; c++) begin : g_skew
+      logic [SLOT_W-1:0] entering, edge_slot;
+      assign entering = {in_v, in_start, in_wide, in_pass, in_rows[r], in_ncols, in_act[r*ACT_W +: ACT_W]};
+      if (r == 0) begin : g_direct
+        assign edge_slot = entering;
+      end else begin : g_skew
+        // Left edge: row r's slot is delayed r cycles.
+        logic [SLOT_W-1:0] skew [1:r];
         always_ff @(posedge clk or negedge rst_n) begin
           if (!rst_n) begin
-            {skew_v[r][c], skew_start[r][c], skew_wide[r][c], skew_pass[r][c], skew_row[r][c]} <= '0;
-            skew_ncols[r][c] <= '0;
-            skew_act[r][c] <= '0;
+            for (int j = 1; j <= r; j++) skew[j] <= '0;
           end else if (en) begin
-            {skew_v[r][c], skew_start[r][c], skew_wide[r][c], skew_pass[r][c], skew_row[r][c]} <=
-              {skew_v[r][c-1], skew_start[r][c-1], skew_wide[r][c-1], skew_pass[r][c-1], skew_row[r][c-1]};
-            skew_ncols[r][c] <= skew_ncols[r][c-1];
-            skew_act[r][c] <= skew_act[r][c-1];
+            skew[1] <= entering;
+            for (int j = 2; j <= r; j++) skew[j] <= skew[j-1];
           end
         end
+        assign edge_slot = skew[r];
       end
       for (c = 0; c < COLS; c++) begin : g_col
-        logic                    lv, ls, lw, lp, lr;
-        logic [15:0]             ln;
-        logic signed [ACT_W-1:0] la;
+        logic [SLOT_W-1:0]       left;
         logic signed [SUM_W-1:0] up;
         if (c == 0) begin : g_edge
-          assign {lv, ls, lw, lp, lr} = {skew_v[r][r], skew_start[r][r], skew_wide[r][r], skew_pass[r][r], skew_row[r][r]};
-          assign ln = skew_ncols[r][r];
-          assign la = skew_act[r][r];
+          assign left = edge_slot;
         end else begin : g_inner
-          assign {lv, ls, lw, lp, lr} = {v_q[r][c-1], start_q[r][c-1], wide_q[r][c-1], pass_q[r][c-1], row_q[r][c-1]};
-          assign ln = ncols_q[r][c-1];
-          assign la = act_q[r][c-1];
+          assign left = slot_q[(r*COLS + c - 1)*SLOT_W +: SLOT_W];
         end
         if (r == 0) begin : g_top
           assign up = '0;
         end else begin : g_below
-          assign up = psum_q[r-1][c];
+          assign up = psum_q[((r-1)*COLS + c)*SUM_W +: SUM_W];
         end
+        logic                    v_q, start_q, wide_q, pass_q, row_q;
+        logic [15:0]             ncols_q;
+        logic signed [ACT_W-1:0] act_q;
         stamp_ws_pe #(.ACT_W(ACT_W), .WGT_W(WGT_W), .SUM_W(SUM_W), .MULT_MODE(MULT_MODE), .COL(c), .DOUBLE_BUF(DOUBLE_BUF)) u_pe (
           .clk(clk), .rst_n(rst_n), .en(en),
-          .v_in(lv), .start_in(ls), .wide_in(lw), .pass_in(lp), .row_in(lr), .ncols_in(ln), .act_in(la), .psum_in(up),
+          .v_in(left[SLOT_W-1]), .start_in(left[SLOT_W-2]), .wide_in(left[SLOT_W-3]), .pass_in(left[SLOT_W-4]), .row_in(left[SLOT_W-5]),
+          .ncols_in(left[ACT_W +: 16]), .act_in(left[ACT_W-1:0]), .psum_in(up),
           .we(we[r*COLS + c]), .wdata(wdata[(r*COLS + c)*WGT_W +: WGT_W]),
-          .v_q(v_q[r][c]), .start_q(start_q[r][c]), .wide_q(wide_q[r][c]), .pass_q(pass_q[r][c]), .row_q(row_q[r][c]),
-          .ncols_q(ncols_q[r][c]), .act_q(act_q[r][c]), .psum_q(psum_q[r][c]),
+          .v_q(v_q), .start_q(start_q), .wide_q(wide_q), .pass_q(pass_q), .row_q(row_q), .ncols_q(ncols_q), .act_q(act_q),
+          .psum_q(psum_q[(r*COLS + c)*SUM_W +: SUM_W]),
           .shadow_free(shadow_free[r*COLS + c]), .stall(stall[r*COLS + c]));
+        assign slot_q[(r*COLS + c)*SLOT_W +: SLOT_W] = {v_q, start_q, wide_q, pass_q, row_q, ncols_q, act_q};
       end
     end
     for (c = 0; c < COLS; c++) begin : g_out
-      // v_q of the bottom PE: a slot went through it (every row carries the slot, inside the tile or not).
-      assign out_v[c] = v_q[ROWS-1][c];
-      assign out_sum[c*SUM_W +: SUM_W] = psum_q[ROWS-1][c];
+      // The bottom PE's slot valid: a slot went through it (every row carries the slot, inside the tile or not).
+      assign out_v[c] = slot_q[((ROWS-1)*COLS + c)*SLOT_W + SLOT_W - 1];
+      assign out_sum[c*SUM_W +: SUM_W] = psum_q[((ROWS-1)*COLS + c)*SUM_W +: SUM_W];
     end
   endgenerate
 endmodule

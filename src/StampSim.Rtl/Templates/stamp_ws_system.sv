@@ -192,11 +192,11 @@ module stamp_ws_system #(
   int         d_pcols [DEPTH];
 
   // ---- Below each column: combine passes, bring into range, accumulate.
-  logic signed [SUM_W-1:0]    low [COLS];   // two_pass: the low-nibble pass; fused: the even column's sum
-  logic                       emit [COLS];
-  int                         idx [COLS];
-  logic signed [ACC_BITS-1:0] acc_new [COLS];
-  logic                       tree_ov [COLS], acc_ov [COLS];
+  // Packed per-column vectors (Icarus refuses words of unpacked arrays driven by continuous assignments).
+  logic [COLS*SUM_W-1:0]      low;          // two_pass: the low-nibble pass; fused: the even column's sum
+  logic [COLS-1:0]            emit, tree_ov, acc_ov;
+  logic [COLS*32-1:0]         idx;
+  logic [COLS*ACC_BITS-1:0]   acc_new;
   genvar c;
   generate
     for (c = 0; c < COLS; c++) begin : g_bottom
@@ -209,18 +209,22 @@ module stamp_ws_system #(
       assign fused_hi = d_fused[DI];
       logic signed [EXACT_W-1:0] exact;
       always_comb begin
-        if (two_pass_hi) exact = EXACT_W'(low[c]) + (EXACT_W'(s) <<< 4);
-        else if (fused_hi) exact = c > 0 ? EXACT_W'(low[c > 0 ? c - 1 : 0]) + (EXACT_W'(s) <<< 4) : EXACT_W'(s);
+        if (two_pass_hi) exact = EXACT_W'($signed(low[c*SUM_W +: SUM_W])) + (EXACT_W'(s) <<< 4);
+        else if (fused_hi && c > 0) exact = EXACT_W'($signed(low[(c > 0 ? c - 1 : 0)*SUM_W +: SUM_W])) + (EXACT_W'(s) <<< 4);
         else exact = EXACT_W'(s);
       end
       assign emit[c] = in_tile && (two_pass_hi ? d_pass[DI] : fused_hi ? c % 2 == 1 : 1'b1);
-      assign idx[c] = (d_token[DI] * G + d_group[DI]) * N + d_n0[DI] + (fused_hi ? c / 2 : c);
+      int at;
+      assign at = (d_token[DI] * G + d_group[DI]) * N + d_n0[DI] + (fused_hi ? c / 2 : c);
+      assign idx[c*32 +: 32] = at;
       logic signed [TREE_BITS-1:0] chunk;
       stamp_bring #(.IN_W(EXACT_W), .OUT_W(TREE_BITS), .SATURATE(SATURATE)) u_tree (.value(exact), .result(chunk), .overflow(tree_ov[c]));
       logic signed [ACC_IN_W-1:0] sum;
-      assign sum = (d_first[DI] ? ACC_IN_W'(0) : ACC_IN_W'(acc_mem[emit[c] ? idx[c] : 0])) + ACC_IN_W'(chunk);
-      stamp_bring #(.IN_W(ACC_IN_W), .OUT_W(ACC_BITS), .SATURATE(SATURATE)) u_acc (.value(sum), .result(acc_new[c]), .overflow(acc_ov[c]));
-      always_ff @(posedge clk) if (en && in_tile) low[c] <= s;
+      assign sum = (d_first[DI] ? ACC_IN_W'(0) : ACC_IN_W'(acc_mem[emit[c] ? at : 0])) + ACC_IN_W'(chunk);
+      logic signed [ACC_BITS-1:0] brought;
+      stamp_bring #(.IN_W(ACC_IN_W), .OUT_W(ACC_BITS), .SATURATE(SATURATE)) u_acc (.value(sum), .result(brought), .overflow(acc_ov[c]));
+      assign acc_new[c*ACC_BITS +: ACC_BITS] = brought;
+      always_ff @(posedge clk) if (en && in_tile) low[c*SUM_W +: SUM_W] <= s;
     end
   endgenerate
 
@@ -272,7 +276,7 @@ module stamp_ws_system #(
         ae = acc_events;
         for (int j = 0; j < COLS; j++)
           if (emit[j]) begin
-            acc_mem[idx[j]] <= 64'(acc_new[j]);
+            acc_mem[idx[j*32 +: 32]] <= 64'($signed(acc_new[j*ACC_BITS +: ACC_BITS]));
             last_compute <= cycle - 1;
             te = te + longint'(tree_ov[j]);
             ae = ae + longint'(acc_ov[j]);

@@ -2,7 +2,6 @@ using StampSim.App.Rtl;
 using StampSim.Config;
 using StampSim.Hardware;
 using StampSim.Numerics;
-using StampSim.Rtl.Simulation;
 using StampSim.Rtl.Systolic;
 
 namespace StampSim.Tests.Rtl;
@@ -20,7 +19,7 @@ public class CycleCheckRunTests
     private static CycleComparison Run(StampConfig config, int m, int k, int n)
     {
         using var dir = new TempDir();
-        return CycleCheckRun.Run(config, new LayerShape(m, k, n), 1, null, SimulatorKind.Verilator, 0.02, "tests", dir.Root, new ExecutionOptions(MaxThreads: 1));
+        return CycleCheckRun.Run(config, new LayerShape(m, k, n), 1, null, 0.02, "tests", dir.Root, new ExecutionOptions(MaxThreads: 1));
     }
 
     [SkippableTheory]

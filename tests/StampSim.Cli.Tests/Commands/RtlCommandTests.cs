@@ -166,7 +166,6 @@ public class RtlCommandTests
     [InlineData("--gemm", "5,12", "--gemm: expected three positive integers")]
     [InlineData("--mapping", "diagonal,8,8", "--mapping: expected LOOP_ORDER,TILE_TOKENS,TILE_OUTPUTS")]
     [InlineData("--tolerance", "-1", "--tolerance: must be a non-negative percentage")]
-    [InlineData("--simulator", "vcs", "--simulator: unknown simulator 'vcs'")]
     [InlineData("--set", "mac_array.dataflow=os", "mac_array.dataflow: the array RTL is weight stationary")]
     [InlineData("--set", "mac_array.weight_load_bandwidth=0.3", "mac_array.weight_load_bandwidth: 0.3 B/cycle is not a whole number")]
     public void Cycles_bad_input_is_one_line_and_exit_2(string option, string value, string message)

@@ -23,7 +23,7 @@ public class ArraySimulationTests
         using var dir = new TempDir();
         ArrayFiles.Write(vectors, folds, cfg.Numerics.HiTokensOf(m), Path.Combine(dir.Root, "data"));
         var sources = RtlEmitter.EmitArray(design, "tests", Path.Combine(dir.Root, "rtl"));
-        var result = ArraySimulation.Run(SimulatorKind.Verilator, sources, m, k, n, vectors.Groups, folds.Length, 100_000, Path.Combine(dir.Root, "data"),
+        var result = ArraySimulation.Run(sources, m, k, n, vectors.Groups, folds.Length, 100_000, Path.Combine(dir.Root, "data"),
             Path.Combine(dir.Root, "build"));
         return (result, folds.Length);
     }
