@@ -49,4 +49,23 @@ public static class MultiHeadAttention
         }, _ => { });
         return output;
     }
+
+    /// <summary>
+    /// Attention within each of the independent <paramref name="sequences"/> stacked in <paramref name="q"/>,
+    /// <paramref name="k"/> and <paramref name="v"/>: no token attends to another sequence's, and every sequence's
+    /// rows are bit for bit what <see cref="Apply(Matrix{float}, Matrix{float}, Matrix{float}, int, int, bool, ExecutionOptions)"/> gives it alone.
+    /// </summary>
+    public static Matrix<float> Apply(Matrix<float> q, Matrix<float> k, Matrix<float> v, int heads, int kvHeads, bool causal, SequenceBatch sequences, ExecutionOptions options)
+    {
+        if (sequences.Count == 1) return Apply(q, k, v, heads, kvHeads, causal, options);
+        if (sequences.Tokens != q.Rows)
+            throw new ArgumentException($"the batch has {sequences.Tokens} tokens, q {q.Rows} rows", nameof(sequences));
+        var output = new Matrix<float>(q.Rows, q.Cols);
+        for (int i = 0; i < sequences.Count; i++)
+        {
+            Matrix<float> Sequence(Matrix<float> m) => new(sequences.Lengths[i], m.Cols, sequences.Rows(m.Span, i, m.Cols).ToArray());
+            Apply(Sequence(q), Sequence(k), Sequence(v), heads, kvHeads, causal, options).Span.CopyTo(sequences.Rows(output.Span, i, output.Cols));
+        }
+        return output;
+    }
 }
