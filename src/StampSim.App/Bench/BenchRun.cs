@@ -82,7 +82,7 @@ public static class BenchRun
 
         (double? ReplaySeconds, double? SweepSeconds, string Detail) block = (null, null, "skipped (no --block-sweep)");
         if (selection.BlockSweep)
-            block = BlockSweep.Measure(exec.Threads, progress);
+            block = BlockSweep.Measure(selection.ConfigPath, exec.Threads, progress);
 
         (double? Seconds, string Detail) onnx = (null, "skipped (no --onnx-model)");
         if (selection.OnnxModel is { } model)

@@ -56,7 +56,7 @@ internal static class BenchCommand
                 throw new InputException("--onnx-text: required with --onnx-model (the text whose first sentences are embedded)");
             if (model is null && text is not null)
                 throw new InputException("--onnx-text: only meaningful with --onnx-model");
-            var selection = new BenchSelection(!p.GetValue(noNumpy), !p.GetValue(noProcess), p.GetValue(blockSweep), model, text);
+            var selection = new BenchSelection(!p.GetValue(noNumpy), !p.GetValue(noProcess), p.GetValue(blockSweep), model, text, configPath);
             var result = BenchRun.Measure(layer, repetitions, exec, cfg, hw, selection, what => console.Error.WriteLine($"bench: {what}"));
             Print(console, layer, repetitions, exec, result);
             if (jsonPath is not null)
