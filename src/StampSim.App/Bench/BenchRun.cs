@@ -88,7 +88,7 @@ public static class BenchRun
         if (selection.OnnxModel is { } model)
         {
             progress($"eval onnx, {OnnxSentences.Sentences} sentences");
-            onnx = OnnxSentences.Measure(model, selection.OnnxText!, exec.Threads);
+            onnx = OnnxSentences.Measure(model, selection.OnnxText ?? throw new ArgumentException("an eval onnx row needs its text", nameof(selection)), exec.Threads);
         }
         return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, metrics, ordered,
             orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Detail,
