@@ -19,10 +19,10 @@ public static class BenchRun
 {
     /// <summary>
     /// Measures everything on a random layer of <paramref name="shape"/>; <paramref name="progress"/> hears what is being measured.
-    /// <paramref name="numpy"/> and <paramref name="layerProcess"/> turn on the child-process measurements.
+    /// <paramref name="selection"/> turns on the child-process measurements.
     /// </summary>
-    public static BenchResult Measure(LayerShape shape, int reps, ExecutionOptions exec, StampConfig cfg, AcceleratorConfig hw, bool numpy,
-        bool layerProcess, Action<string> progress)
+    public static BenchResult Measure(LayerShape shape, int reps, ExecutionOptions exec, StampConfig cfg, AcceleratorConfig hw, BenchSelection selection,
+        Action<string> progress)
     {
         int s = shape.Tokens, d = shape.Features, n = shape.Outputs;
         var numerics = new NumericsConfig();
@@ -67,20 +67,34 @@ public static class BenchRun
         }) / calls;
 
         (double? Seconds, string Detail) np = (null, "skipped (--no-numpy)");
-        if (numpy)
+        if (selection.Numpy)
         {
             progress("NumPy float32 GEMM");
             np = NumpyBaseline.Measure(s, d, n, reps);
         }
 
-        (double? Seconds, string Detail) process = (null, "skipped (--no-process)");
-        if (layerProcess)
+        (double? Seconds, double? OwnSeconds, string Detail) process = (null, null, "skipped (--no-process)");
+        if (selection.LayerProcess)
         {
             progress("stampsim layer process");
             process = LayerProcess.Measure(inputs.X, inputs.W, exec.Threads, Math.Min(reps, 3));
         }
+
+        (double? ReplaySeconds, double? SweepSeconds, string Detail) block = (null, null, "skipped (no --block-sweep)");
+        if (selection.BlockSweep)
+            block = BlockSweep.Measure(selection.ConfigPath, exec.Threads, progress);
+
+        (double? Seconds, string Detail) onnx = (null, "skipped (no --onnx-model)");
+        if (selection.OnnxModel is { } model)
+        {
+            progress($"eval onnx, {OnnxSentences.Sentences} sentences");
+            onnx = OnnxSentences.Measure(model, selection.OnnxText ?? throw new ArgumentException("an eval onnx row needs its text", nameof(selection)), exec.Threads);
+        }
         return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, metrics, ordered,
-            orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Detail, process.Seconds, process.Detail,
+            orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Detail,
+            new ProcessTimes(process.Seconds, process.OwnSeconds, process.Detail),
+            new BlockSweepTimes(block.ReplaySeconds, block.SweepSeconds, BlockSweep.Settings, block.Detail),
+            new OnnxEvalTime(onnx.Seconds, OnnxSentences.Sentences, onnx.Detail),
             allocated, Process.GetCurrentProcess().PeakWorkingSet64);
     }
 

@@ -26,10 +26,16 @@ internal static class BenchCommand
         var kernel = CommonOptions.Kernel();
         var noNumpy = new Option<bool>("--no-numpy") { Description = "Skip the NumPy comparison" };
         var noProcess = new Option<bool>("--no-process") { Description = "Skip timing a whole `stampsim layer` child process" };
+        var blockSweep = new Option<bool>("--block-sweep")
+        {
+            Description = "Also time a sweep of 8 numerics (hi_tokens x lo_bits) over a synthetic 1-block Llama-3-8B trace against one replay of it (slow: minutes; off by default)",
+        };
+        var onnxModel = new Option<string?>("--onnx-model") { Description = "Also time `eval onnx` of 20 sentences with this encoder (slow: about a minute; off by default)" };
+        var onnxText = new Option<string?>("--onnx-text") { Description = "Text whose first sentences the --onnx-model row embeds" };
         var json = new Option<string?>("--json") { Description = "Write the measurements as JSON" };
         var cmd = new Command("bench", "Measure the golden layer, the GEMM against the int8 peak, the cost model, and NumPy's float32 GEMM of the same shape.")
         {
-            shape, reps, config, threads, kernel, noNumpy, noProcess, json,
+            shape, reps, config, threads, kernel, noNumpy, noProcess, blockSweep, onnxModel, onnxText, json,
         };
         cmd.SetAction(p =>
         {
@@ -45,7 +51,13 @@ internal static class BenchCommand
             string? jsonPath = p.GetValue(json);
             using var outputs = new OutputSet([configPath]);
             if (jsonPath is not null) outputs.Reserve(jsonPath, "--json");
-            var result = BenchRun.Measure(layer, repetitions, exec, cfg, hw, !p.GetValue(noNumpy), !p.GetValue(noProcess), what => console.Error.WriteLine($"bench: {what}"));
+            string? model = p.GetValue(onnxModel), text = p.GetValue(onnxText);
+            if (model is not null && text is null)
+                throw new InputException("--onnx-text: required with --onnx-model (the text whose first sentences are embedded)");
+            if (model is null && text is not null)
+                throw new InputException("--onnx-text: only meaningful with --onnx-model");
+            var selection = new BenchSelection(!p.GetValue(noNumpy), !p.GetValue(noProcess), p.GetValue(blockSweep), model, text, configPath);
+            var result = BenchRun.Measure(layer, repetitions, exec, cfg, hw, selection, what => console.Error.WriteLine($"bench: {what}"));
             Print(console, layer, repetitions, exec, result);
             if (jsonPath is not null)
             {
@@ -69,13 +81,18 @@ internal static class BenchCommand
         t.AddRow("golden layer (default STaMP numerics)", F(r.LayerSeconds, 1e3, "0.0"), "ms", "");
         t.AddRow("NumPy float32 GEMM, same shape", F(r.NumpySeconds, 1e3, "0.0"), "ms", Markup.Escape(r.Numpy));
         t.AddRow("layer / NumPy", F(r.LayerVsNumpy, 1, "0.00"), "x", "<= 1");
-        t.AddRow("`stampsim layer` process (wall)", F(r.LayerProcessSeconds, 1e3, "0.0"), "ms", Markup.Escape(r.LayerProcess));
+        t.AddRow("`stampsim layer` process (wall)", F(r.LayerProcess.WallSeconds, 1e3, "0.0"), "ms", Markup.Escape(r.LayerProcess.Detail));
+        t.AddRow("  its own engine + metrics (timing_seconds)", F(r.LayerProcess.OwnSeconds, 1e3, "0.0"), "ms", "");
+        t.AddRow("  start-up, JIT, read .npy, write Y + JSON", F(r.LayerProcess.OverheadSeconds, 1e3, "0.0"), "ms", "");
+        t.AddRow("layer process / its engine + metrics", F(r.LayerProcess.WallVsOwn, 1, "0.00"), "x", "<= 1.3");
         t.AddRow("layer process / NumPy", F(r.LayerProcessVsNumpy, 1, "0.00"), "x", "<= 2");
         t.AddRow("metrics (float64 reference, act error, bound)", F(r.MetricsSeconds, 1e3, "0.0"), "ms", "");
         t.AddRow("metrics / engine", F(r.MetricsVsEngine, 1, "0.00"), "x", "<= 0.5");
         t.AddRow("ordered emulation (tree 16, acc 20)", F(r.OrderedLayerSeconds, 1e3, "0.0"), "ms", $"{r.OrderedEvents} overflow events");
         t.AddRow("ordered / fast path", F(r.OrderedVsFast, 1, "0.00"), "x", "<= 2");
         t.AddRow("Llama-3-8B block, 7 layers (estimate by MACs)", F(r.LlamaBlockSecondsEstimate, 1, "0.00"), "s", "<= 6 s (replay measures it)");
+        t.AddRow($"{r.BlockSweep.Settings} numerics on one 8B block / one replay", F(r.BlockSweep.SweepVsReplay, 1, "0.00"), "x", "<= 3.8; " + Markup.Escape(r.BlockSweep.Detail));
+        t.AddRow($"eval onnx, {r.OnnxEval.Sentences} sentences", F(r.OnnxEval.Seconds, 1, "0.0"), "s", "< 20 s; " + Markup.Escape(r.OnnxEval.Detail));
         t.AddRow("integer GEMM (+ packing, epilogue)", F(r.GemmSeconds, 1e3, "0.0"), "ms", "");
         t.AddRow("GEMM rate", F(r.GemmMacsPerSecond, 1e-9, "0.0"), "GMAC/s", "");
         t.AddRow("int8 peak, same instructions", F(r.PeakMacsPerSecond, 1e-9, "0.0"), "GMAC/s", "");

@@ -12,6 +12,12 @@ namespace StampSim.Models.Evaluation;
 /// </summary>
 public static class Perplexity
 {
+    /// <summary>
+    /// Windows per batch of <see cref="LlamaModel.Forward(IReadOnlyList{int[]}, ILinearExecutor)"/>: each linear is one
+    /// call per batch, and every window's logits are what it gives alone.
+    /// </summary>
+    public const int BatchWindows = 8;
+
     /// <summary>Perplexity over <paramref name="text"/>, scoring at most <paramref name="maxTokens"/> tokens (all when null).</summary>
     /// <exception cref="InputException">The text has no tokens.</exception>
     public static PerplexityResult Evaluate(LlamaModel model, Llama2cTokenizer tokenizer, string text, ILinearExecutor linear, long? maxTokens = null) =>
@@ -19,7 +25,8 @@ public static class Perplexity
 
     /// <summary>
     /// Perplexity over already tokenized text (no BOS), scoring at most <paramref name="maxTokens"/> tokens;
-    /// <paramref name="progress"/> hears (windows done, windows in all), first (0, all), then after each window.
+    /// <paramref name="progress"/> hears (windows done, windows in all), first (0, all), then for each window (a batch of
+    /// <see cref="BatchWindows"/> windows reports its windows together, once the batch is done).
     /// </summary>
     public static PerplexityResult Evaluate(LlamaModel model, IReadOnlyList<int> tokens, ILinearExecutor linear, long? maxTokens = null, Action<int, int>? progress = null)
     {
@@ -31,16 +38,26 @@ public static class Perplexity
         double nll = 0;
         int windows = 0, total = (count + window - 1) / window;
         progress?.Invoke(0, total);
-        for (int start = 0; start < count; start += window)
+        for (int first = 0; first < count; first += window * BatchWindows)
         {
-            int length = Math.Min(window, count - start);
-            var input = new int[length + 1];
-            input[0] = Llama2cTokenizer.Bos;
-            for (int t = 0; t < length; t++) input[t + 1] = tokens[start + t];
-            var logits = model.Forward(input, linear);
-            for (int t = 0; t < length; t++) nll += CrossEntropy(logits.Row(t), input[t + 1]);
-            windows++;
-            progress?.Invoke(windows, total);
+            var inputs = new List<int[]>();
+            for (int start = first; start < count && inputs.Count < BatchWindows; start += window)
+            {
+                int length = Math.Min(window, count - start);
+                var input = new int[length + 1];
+                input[0] = Llama2cTokenizer.Bos;
+                for (int t = 0; t < length; t++) input[t + 1] = tokens[start + t];
+                inputs.Add(input);
+            }
+            var logits = model.Forward(inputs, linear);
+            // Summed window by window, token by token: the same order, so the same float64 sum, as one window at a time.
+            for (int b = 0; b < inputs.Count; b++)
+                for (int t = 0; t + 1 < inputs[b].Length; t++) nll += CrossEntropy(logits[b].Row(t), inputs[b][t + 1]);
+            for (int b = 0; b < inputs.Count; b++)
+            {
+                windows++;
+                progress?.Invoke(windows, total);
+            }
         }
         double mean = nll / count;
         return new PerplexityResult(Math.Exp(mean), mean, count, windows);

@@ -13,7 +13,7 @@ internal sealed class LlamaRope
     private readonly double[] _sin;
     private readonly int _pairs;
 
-    /// <summary>Tables for positions 0..<paramref name="tokens"/>-1.</summary>
+    /// <summary>Tables for positions 0..<paramref name="tokens"/>-1 (the longest sequence).</summary>
     public LlamaRope(int tokens, int headSize, double theta)
     {
         _pairs = headSize / 2;
@@ -31,12 +31,16 @@ internal sealed class LlamaRope
         }
     }
 
-    /// <summary>Rotates every head of <paramref name="x"/> (tokens, heads·head_size) in place; row i is position i.</summary>
-    public void Apply(Matrix<float> x)
+    /// <summary>
+    /// Rotates every head of <paramref name="x"/> (tokens, heads·head_size) in place; the rows are the stacked
+    /// <paramref name="sequences"/>, and a sequence's row i is its position i.
+    /// </summary>
+    public void Apply(Matrix<float> x, SequenceBatch sequences)
     {
-        for (int pos = 0; pos < x.Rows; pos++)
+        for (int k = 0; k < sequences.Count; k++)
+        for (int pos = 0; pos < sequences.Lengths[k]; pos++)
         {
-            Span<float> row = x.Row(pos);
+            Span<float> row = x.Row(sequences.Offsets[k] + pos);
             ReadOnlySpan<double> cos = _cos.AsSpan(pos * _pairs, _pairs), sin = _sin.AsSpan(pos * _pairs, _pairs);
             for (int head = 0; head < row.Length; head += 2 * _pairs)
             {

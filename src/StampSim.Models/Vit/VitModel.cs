@@ -110,7 +110,7 @@ public sealed class VitModel
         var q = Apply("attention.attention.query", LinearKind.AttnQ, h, w.Query);
         var k = Apply("attention.attention.key", LinearKind.AttnK, h, w.Key);
         var v = Apply("attention.attention.value", LinearKind.AttnV, h, w.Value);
-        var heads = Attention(q, k, v, sequences);
+        var heads = MultiHeadAttention.Apply(q, k, v, c.Heads, c.Heads, causal: false, sequences, Options);
         var o = Apply("attention.output.dense", LinearKind.AttnO, heads, w.Output);
         TensorPrimitives.Add(x.Span, o.Span, x.Span);
 
@@ -119,19 +119,5 @@ public sealed class VitModel
         Activations.Gelu(hidden);
         var down = Apply("output.dense", LinearKind.MlpFc2, hidden, w.MlpOutput);
         TensorPrimitives.Add(x.Span, down.Span, x.Span);
-    }
-
-    // Attention within each image: no token attends to another image's.
-    private Matrix<float> Attention(Matrix<float> q, Matrix<float> k, Matrix<float> v, SequenceBatch images)
-    {
-        int heads = Config.Heads;
-        if (images.Count == 1) return MultiHeadAttention.Apply(q, k, v, heads, heads, causal: false, Options);
-        var output = new Matrix<float>(q.Rows, q.Cols);
-        for (int i = 0; i < images.Count; i++)
-        {
-            Matrix<float> Image(Matrix<float> m) => new(images.Lengths[i], m.Cols, images.Rows(m.Span, i, m.Cols).ToArray());
-            MultiHeadAttention.Apply(Image(q), Image(k), Image(v), heads, heads, causal: false, Options).Span.CopyTo(images.Rows(output.Span, i, output.Cols));
-        }
-        return output;
     }
 }

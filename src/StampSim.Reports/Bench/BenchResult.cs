@@ -20,13 +20,14 @@ namespace StampSim.Reports.Bench;
 /// <param name="CostModelSecondsPerCall">One cost-model evaluation.</param>
 /// <param name="NumpySeconds">NumPy's float32 GEMM of the same shape, when measured on an optimised BLAS.</param>
 /// <param name="Numpy">How NumPy was measured (BLAS library and kernel), or why not.</param>
-/// <param name="LayerProcessSeconds">Wall time of a whole <c>stampsim layer --metrics</c> child process, when measured.</param>
-/// <param name="LayerProcess">How the layer process was measured, or why not.</param>
+/// <param name="LayerProcess">A whole <c>stampsim layer --metrics</c> child process and its own engine + metrics time.</param>
+/// <param name="BlockSweep">A sweep of 8 numerics over a one-block Llama-3-8B trace against one replay.</param>
+/// <param name="OnnxEval">A whole <c>eval onnx</c> of a few sentences.</param>
 /// <param name="AllocatedBytesPerLayer">Managed bytes one golden layer allocates.</param>
 /// <param name="ProcessPeakWorkingSet">Peak working set of the process.</param>
 public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions, GemmKernel Kernel, bool FastPath,
     double LayerSeconds, double MetricsSeconds, double OrderedLayerSeconds, long OrderedEvents, double GemmSeconds, double PeakMacsPerSecond, double? VnniPeakMacsPerSecond,
-    double CostModelSecondsPerCall, double? NumpySeconds, string Numpy, double? LayerProcessSeconds, string LayerProcess,
+    double CostModelSecondsPerCall, double? NumpySeconds, string Numpy, ProcessTimes LayerProcess, BlockSweepTimes BlockSweep, OnnxEvalTime OnnxEval,
     long AllocatedBytesPerLayer, long ProcessPeakWorkingSet)
 {
     /// <summary>GEMM multiply-accumulates per second.</summary>
@@ -45,7 +46,7 @@ public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions,
     public double? LayerVsNumpy => NumpySeconds is double t ? LayerSeconds / t : null;
 
     /// <summary>The whole <c>stampsim layer</c> process over NumPy's GEMM, when both were measured.</summary>
-    public double? LayerProcessVsNumpy => NumpySeconds is double t && LayerProcessSeconds is double p ? p / t : null;
+    public double? LayerProcessVsNumpy => NumpySeconds is double t && LayerProcess.WallSeconds is double p ? p / t : null;
 
     /// <summary>Metrics over the golden layer.</summary>
     public double MetricsVsEngine => MetricsSeconds / LayerSeconds;

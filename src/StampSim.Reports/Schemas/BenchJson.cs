@@ -34,9 +34,26 @@ public static class BenchJson
         ["numpy_gemm_seconds"] = r.NumpySeconds,
         ["numpy"] = r.Numpy,
         ["layer_vs_numpy"] = r.LayerVsNumpy,
-        ["layer_process_seconds"] = r.LayerProcessSeconds,
-        ["layer_process"] = r.LayerProcess,
+        ["layer_process_seconds"] = r.LayerProcess.WallSeconds,
+        ["layer_process"] = r.LayerProcess.Detail,
         ["layer_process_vs_numpy"] = r.LayerProcessVsNumpy,
+        ["layer_process_own_seconds"] = r.LayerProcess.OwnSeconds,
+        ["layer_process_overhead_seconds"] = r.LayerProcess.OverheadSeconds,
+        ["layer_process_vs_own"] = r.LayerProcess.WallVsOwn,
+        ["block_sweep"] = new JsonObject
+        {
+            ["settings"] = r.BlockSweep.Settings,
+            ["sweep_seconds"] = r.BlockSweep.SweepSeconds,
+            ["replay_seconds"] = r.BlockSweep.ReplaySeconds,
+            ["sweep_vs_replay"] = r.BlockSweep.SweepVsReplay,
+            ["detail"] = r.BlockSweep.Detail,
+        },
+        ["eval_onnx"] = new JsonObject
+        {
+            ["sentences"] = r.OnnxEval.Sentences,
+            ["seconds"] = r.OnnxEval.Seconds,
+            ["detail"] = r.OnnxEval.Detail,
+        },
         ["llama3_8b_block_seconds_estimate"] = r.LlamaBlockSecondsEstimate,
         ["allocated_bytes_per_layer"] = r.AllocatedBytesPerLayer,
         ["peak_memory_vs_io"] = r.PeakMemoryVsIo,

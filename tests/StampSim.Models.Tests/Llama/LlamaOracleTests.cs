@@ -71,6 +71,6 @@ public sealed class LlamaOracleTests(SharedModels models, ITestOutputHelper outp
         var linear = new Float32LinearExecutor();
         Assert.Contains("seq_len", Assert.Throws<InputException>(() => models.Llama!.Forward(new int[513], linear)).Message);
         Assert.Contains("tokens[1]", Assert.Throws<InputException>(() => models.Llama!.Forward([1, 512], linear)).Message);
-        Assert.Throws<InputException>(() => models.Llama!.Forward([], linear));
+        Assert.Throws<InputException>(() => models.Llama!.Forward(ReadOnlySpan<int>.Empty, linear));
     }
 }

@@ -18,21 +18,10 @@ public sealed class VitBatchTests(SharedModels models)
         // STaMP on the 2-D patch grid after the CLS token, the classifier quantized too (one-token sequences).
         var stamp = new QuantizedLinearExecutor(new NumericsConfig { Transform = SequenceTransformKind.Haar2d, Levels = 1, HiTokens = 8 },
             options: new QuantizedExecutorOptions { QuantizeOutsideBlocks = true });
-        var counting = new RecordingCalls(stamp);
+        var counting = new SequenceCountingExecutor(stamp);
         var batched = vit.Forward(images, counting);
         Assert.All(counting.Sequences, count => Assert.Equal(images.Count, count));
         for (int i = 0; i < images.Count; i++)
             TestData.AssertBitsEqual(vit.Forward(images[i], stamp), batched[i], $"image {i}");
-    }
-
-    private sealed class RecordingCalls(ILinearExecutor inner) : ILinearExecutor
-    {
-        public List<int> Sequences { get; } = [];
-
-        public StampSim.Tensors.Matrix<float> Linear(LinearCall call)
-        {
-            Sequences.Add(call.Sequences.Count);
-            return inner.Linear(call);
-        }
     }
 }
