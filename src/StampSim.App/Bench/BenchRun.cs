@@ -66,10 +66,10 @@ public static class BenchRun
             for (int i = 0; i < calls; i++) CostModel.Evaluate(shape, numerics, cfg.MacArray, hw);
         }) / calls;
 
-        (double? Seconds, string Detail) np = (null, "skipped (--no-numpy)");
+        (double? Seconds, double? Float64Seconds, string Detail) np = (null, null, "skipped (--no-numpy)");
         if (selection.Numpy)
         {
-            progress("NumPy float32 GEMM");
+            progress("NumPy float32 and float64 GEMM");
             np = NumpyBaseline.Measure(s, d, n, reps);
         }
 
@@ -91,7 +91,7 @@ public static class BenchRun
             onnx = OnnxSentences.Measure(model, selection.OnnxText ?? throw new ArgumentException("an eval onnx row needs its text", nameof(selection)), exec.Threads);
         }
         return new BenchResult(shape, exec.Threads, reps, outcome.Kernel, outcome.FastPath, layer, metrics, ordered,
-            orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Detail,
+            orderedResult!.Gemm.Events.Total, gemm, peak, vnniPeak, cost, np.Seconds, np.Float64Seconds, np.Detail,
             new ProcessTimes(process.Seconds, process.OwnSeconds, process.Detail),
             new BlockSweepTimes(block.ReplaySeconds, block.SweepSeconds, BlockSweep.Settings, block.Detail),
             new OnnxEvalTime(onnx.Seconds, OnnxSentences.Sentences, onnx.Detail),

@@ -6,8 +6,8 @@ using StampSim.Reports.Bench;
 namespace StampSim.App.Bench;
 
 /// <summary>
-/// A user's NumPy script as the peer: the same-shape float32 GEMM (exact for these integer codes), median of
-/// repeated runs, with the BLAS library and kernel NumPy ran on. <c>OPENBLAS_CORETYPE</c> and
+/// A user's NumPy script as the peer: the same-shape float32 GEMM (exact for these integer codes) and the float64
+/// GEMM the metrics' reference is (the contract keeps it in float64), medians of repeated runs, with the BLAS library and kernel NumPy ran on. <c>OPENBLAS_CORETYPE</c> and
 /// <c>OPENBLAS_L2_SIZE</c> are removed from the child's environment only: set on some machines, they pin
 /// OpenBLAS to an older kernel and would make the peer look slower than a user's NumPy is.
 /// </summary>
@@ -26,7 +26,13 @@ internal static class NumpyBaseline
         $"for _ in range({repetitions}):",
         "    a = time.perf_counter(); y = x @ w.T; t.append(time.perf_counter() - a)",
         "t.sort()",
-        "info = {'seconds': t[len(t) // 2], 'numpy': np.__version__}",
+        "x64, w64 = x.astype(np.float64), w.astype(np.float64)",
+        "x64 @ w64.T",
+        "t64 = []",
+        $"for _ in range({repetitions}):",
+        "    a = time.perf_counter(); y = x64 @ w64.T; t64.append(time.perf_counter() - a)",
+        "t64.sort()",
+        "info = {'seconds': t[len(t) // 2], 'seconds64': t64[len(t64) // 2], 'numpy': np.__version__}",
         "try:",
         "    from threadpoolctl import threadpool_info",
         "    blas = [p for p in threadpool_info() if p.get('user_api') == 'blas']",
@@ -39,9 +45,9 @@ internal static class NumpyBaseline
         "    info['library'] = ' '.join(maps) if maps else 'unknown'",
         "print(json.dumps(info))");
 
-    /// <summary>Median seconds of <c>X @ W.T</c> in float32 with how it was measured, or null with the reason.</summary>
+    /// <summary>Median seconds of <c>X @ W.T</c> in float32 and in float64 with how they were measured, or nulls with the reason.</summary>
     /// <remarks>Null as well when NumPy runs on reference BLAS: a ratio to an unoptimised GEMM would mean nothing.</remarks>
-    public static (double? Seconds, string Detail) Measure(int s, int d, int n, int repetitions)
+    public static (double? Seconds, double? Float64Seconds, string Detail) Measure(int s, int d, int n, int repetitions)
     {
         foreach (var python in new[] { "python3", "/usr/bin/python3", "python" })
         {
@@ -70,12 +76,12 @@ internal static class NumpyBaseline
                 // Not our script's output (a wrapper printed something else); try the next.
             }
         }
-        return (null, "not available (no python3 with NumPy found)");
+        return (null, null, "not available (no python3 with NumPy found)");
     }
 
-    private static (double? Seconds, string Detail) Describe(string python, JsonObject info)
+    private static (double? Seconds, double? Float64Seconds, string Detail) Describe(string python, JsonObject info)
     {
-        double seconds = info["seconds"]!.GetValue<double>();
+        double seconds = info["seconds"]!.GetValue<double>(), seconds64 = info["seconds64"]!.GetValue<double>();
         string library = info["library"]?.GetValue<string>() ?? "unknown";
         string api = info["api"]?.GetValue<string>() ?? "";
         string kernel = info["kernel"]?.GetValue<string>() ?? "";
@@ -86,9 +92,9 @@ internal static class NumpyBaseline
         bool optimised = info["reference"] is not JsonArray { Count: > 0 } && (api.Length > 0 || library.Contains("openblas", StringComparison.OrdinalIgnoreCase) ||
                          library.Contains("mkl", StringComparison.OrdinalIgnoreCase) || library.Contains("blis", StringComparison.OrdinalIgnoreCase));
         if (!optimised)
-            return (null, string.Create(CultureInfo.InvariantCulture,
+            return (null, null, string.Create(CultureInfo.InvariantCulture,
                 $"{numpy} on reference BLAS ({library}, {seconds:0.00} s): no ratio; install an optimised BLAS (Debian: libopenblas0-pthread)"));
         string blas = api.Length > 0 ? $"{api} {kernel}{threads} ({library})" : library;
-        return (seconds, $"{numpy}, {blas}");
+        return (seconds, seconds64, $"{numpy}, {blas}");
     }
 }

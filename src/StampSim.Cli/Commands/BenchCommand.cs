@@ -87,6 +87,8 @@ internal static class BenchCommand
         t.AddRow("layer process / its engine + metrics", F(r.LayerProcess.WallVsOwn, 1, "0.00"), "x", "<= 1.3");
         t.AddRow("layer process / NumPy", F(r.LayerProcessVsNumpy, 1, "0.00"), "x", "<= 2");
         t.AddRow("metrics (float64 reference, act error, bound)", F(r.MetricsSeconds, 1e3, "0.0"), "ms", "");
+        t.AddRow("NumPy float64 GEMM, same shape", F(r.NumpyFloat64Seconds, 1e3, "0.0"), "ms", "");
+        t.AddRow("metrics / NumPy float64 GEMM", F(r.MetricsVsNumpyFloat64, 1, "0.00"), "x", "<= 1.2");
         t.AddRow("metrics / engine", F(r.MetricsVsEngine, 1, "0.00"), "x", "<= 0.5");
         t.AddRow("ordered emulation (tree 16, acc 20)", F(r.OrderedLayerSeconds, 1e3, "0.0"), "ms", $"{r.OrderedEvents} overflow events");
         t.AddRow("ordered / fast path", F(r.OrderedVsFast, 1, "0.00"), "x", "<= 2");

@@ -19,6 +19,7 @@ namespace StampSim.Reports.Bench;
 /// <param name="VnniPeakMacsPerSecond">The 256-bit <c>vpdpbusd</c> peak, when the CPU has AVX-VNNI (the 512-bit one is taken as twice it).</param>
 /// <param name="CostModelSecondsPerCall">One cost-model evaluation.</param>
 /// <param name="NumpySeconds">NumPy's float32 GEMM of the same shape, when measured on an optimised BLAS.</param>
+/// <param name="NumpyFloat64Seconds">NumPy's float64 GEMM of the same shape (what the metrics' reference computes), likewise.</param>
 /// <param name="Numpy">How NumPy was measured (BLAS library and kernel), or why not.</param>
 /// <param name="LayerProcess">A whole <c>stampsim layer --metrics</c> child process and its own engine + metrics time.</param>
 /// <param name="BlockSweep">A sweep of 8 numerics over a one-block Llama-3-8B trace against one replay.</param>
@@ -27,7 +28,7 @@ namespace StampSim.Reports.Bench;
 /// <param name="ProcessPeakWorkingSet">Peak working set of the process.</param>
 public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions, GemmKernel Kernel, bool FastPath,
     double LayerSeconds, double MetricsSeconds, double OrderedLayerSeconds, long OrderedEvents, double GemmSeconds, double PeakMacsPerSecond, double? VnniPeakMacsPerSecond,
-    double CostModelSecondsPerCall, double? NumpySeconds, string Numpy, ProcessTimes LayerProcess, BlockSweepTimes BlockSweep, OnnxEvalTime OnnxEval,
+    double CostModelSecondsPerCall, double? NumpySeconds, double? NumpyFloat64Seconds, string Numpy, ProcessTimes LayerProcess, BlockSweepTimes BlockSweep, OnnxEvalTime OnnxEval,
     long AllocatedBytesPerLayer, long ProcessPeakWorkingSet)
 {
     /// <summary>GEMM multiply-accumulates per second.</summary>
@@ -47,6 +48,9 @@ public sealed record BenchResult(LayerShape Shape, int Threads, int Repetitions,
 
     /// <summary>The whole <c>stampsim layer</c> process over NumPy's GEMM, when both were measured.</summary>
     public double? LayerProcessVsNumpy => NumpySeconds is double t && LayerProcess.WallSeconds is double p ? p / t : null;
+
+    /// <summary>Metrics (their float64 reference GEMM and the rest) over NumPy's float64 GEMM, when NumPy was measured.</summary>
+    public double? MetricsVsNumpyFloat64 => NumpyFloat64Seconds is double t ? MetricsSeconds / t : null;
 
     /// <summary>Metrics over the golden layer.</summary>
     public double MetricsVsEngine => MetricsSeconds / LayerSeconds;

@@ -32,6 +32,8 @@ public static class BenchJson
         ["gemm_fraction_of_512bit_vnni_peak"] = r.GemmFractionOf512BitVnniPeak,
         ["cost_model_seconds_per_call"] = r.CostModelSecondsPerCall,
         ["numpy_gemm_seconds"] = r.NumpySeconds,
+        ["numpy_float64_gemm_seconds"] = r.NumpyFloat64Seconds,
+        ["metrics_vs_numpy_float64"] = r.MetricsVsNumpyFloat64,
         ["numpy"] = r.Numpy,
         ["layer_vs_numpy"] = r.LayerVsNumpy,
         ["layer_process_seconds"] = r.LayerProcess.WallSeconds,

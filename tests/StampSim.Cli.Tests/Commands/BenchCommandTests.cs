@@ -22,6 +22,21 @@ public class BenchCommandTests
             Assert.Contains(r.Out.Split('\n'), l => l.TrimStart().StartsWith(row, StringComparison.Ordinal) && !l.Contains(" - "));
     }
 
+    [SkippableFact]
+    public void The_metrics_are_set_beside_numpys_float64_GEMM_of_the_same_shape()
+    {
+        using var dir = new TempDir();
+        var r = Harness.Run("bench", "--shape", "32,64,64", "--reps", "1", "--no-process", "--json", dir.File("b.json"));
+        Assert.True(r.Code == 0, r.Err);
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("b.json")));
+        var root = json.RootElement;
+        Skip.If(root.GetProperty("numpy_gemm_seconds").ValueKind == JsonValueKind.Null, "NumPy on an optimised BLAS is not available: " + root.GetProperty("numpy").GetString());
+        double metrics = root.GetProperty("metrics_seconds").GetDouble(), f64 = root.GetProperty("numpy_float64_gemm_seconds").GetDouble();
+        Assert.True(f64 > 0);
+        Assert.Equal(metrics / f64, root.GetProperty("metrics_vs_numpy_float64").GetDouble(), 12);
+        Assert.Contains(r.Lines, l => l.TrimStart().StartsWith("metrics / NumPy float64 GEMM", StringComparison.Ordinal) && l.Contains("<= 1.2"));
+    }
+
     [Fact]
     public void The_slow_rows_are_listed_as_skipped_unless_asked_for()
     {
