@@ -95,11 +95,11 @@ internal static class RtlSynthCommand
         var table = new TextTable("part", ">cells", ">flip-flops", ">transistors");
         table.Add("PE (column 0, alone)", a.Pe.Cells.ToString(), a.Pe.FlipFlops.ToString(), a.Pe.Transistors.ToString());
         table.Add(a.Synthesised ? "array (synthesised)" : "array (estimate)", a.Array.Cells.ToString(), a.Array.FlipFlops.ToString(), a.Array.Transistors.ToString());
-        table.Add("array / PEs", Ratio(a.Array.Cells, a.Pes), Ratio(a.Array.FlipFlops, a.Pes), Ratio(a.Array.Transistors, a.Pes));
+        table.Add("array / PEs", Ratio(a.Array.Cells, d.Pes), Ratio(a.Array.FlipFlops, d.Pes), Ratio(a.Array.Transistors, d.Pes));
         table.Write(o);
         o.WriteLine(a.Synthesised
             ? "  the array is synthesised whole (flattened): registers holding the same value in several PEs are merged, unread outputs dropped"
-            : $"  the array has more than {ArraySynth.MaxSynthesisedPes} PEs: estimated as {a.Pes} x PE + {ArraySynth.SkewFlipFlops(d)} skew flip-flops, " +
+            : $"  the array has more than {ArraySynth.MaxSynthesisedPes} PEs: estimated as {d.Pes} x PE + {ArraySynth.SkewFlipFlops(d)} skew flip-flops, " +
               "an upper bound (synthesising it whole would merge the PEs' shared slot registers)");
     }
 

@@ -10,8 +10,4 @@ namespace StampSim.Rtl.Synthesis;
 /// True when <see cref="Array"/> is the synthesised array; false when it is the estimate (PEs x <see cref="Pe"/> plus the
 /// skew registers), used above <see cref="ArraySynth.MaxSynthesisedPes"/> PEs.
 /// </param>
-public sealed record ArrayArea(ArrayDesign Design, GateCount Pe, GateCount Array, bool Synthesised)
-{
-    /// <summary>Processing elements in the array.</summary>
-    public long Pes => (long)Design.Column.Rows * Design.Column.Cols;
-}
+public sealed record ArrayArea(ArrayDesign Design, GateCount Pe, GateCount Array, bool Synthesised);

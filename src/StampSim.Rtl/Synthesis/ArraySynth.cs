@@ -31,7 +31,7 @@ public static class ArraySynth
         YosysFlow.Run(ExternalTool.Require("yosys", "yosys"), workDirectory, "ws_pe", Emit(design, workDirectory), PeTop, PeParameters(design), "the array's PE");
 
     /// <summary>True when <see cref="Run"/> synthesises the whole array rather than estimating it.</summary>
-    public static bool SynthesisesWhole(ArrayDesign design) => (long)design.Column.Rows * design.Column.Cols <= MaxSynthesisedPes;
+    public static bool SynthesisesWhole(ArrayDesign design) => design.Pes <= MaxSynthesisedPes;
 
     /// <summary>
     /// The array as PEs x <paramref name="pe"/> plus the skew registers. An upper bound: synthesis of the whole
@@ -40,9 +40,8 @@ public static class ArraySynth
     /// </summary>
     public static GateCount Estimate(ArrayDesign design, GateCount pe)
     {
-        long pes = (long)design.Column.Rows * design.Column.Cols;
         long skew = SkewFlipFlops(design);
-        return new GateCount(pes * pe.Cells + skew, pes * pe.Transistors, pes * pe.FlipFlops + skew);
+        return new GateCount(design.Pes * pe.Cells + skew, design.Pes * pe.Transistors, design.Pes * pe.FlipFlops + skew);
     }
 
     /// <summary>
