@@ -21,14 +21,14 @@ public static class ArraySynth
     {
         var pe = Pe(design, workDirectory);
         if (!SynthesisesWhole(design)) return new ArrayArea(design, pe, Estimate(design, pe), Synthesised: false);
-        var array = YosysFlow.Run(ExternalTool.Require("yosys", "yosys"), workDirectory, "ws_array", Emit(design, workDirectory), ArrayTop, ArrayParameters(design), "the whole array");
+        var array = YosysFlow.Run(workDirectory, "ws_array", Emit(design, workDirectory), ArrayTop, ArrayParameters(design), "the whole array");
         return new ArrayArea(design, pe, array, Synthesised: true);
     }
 
     /// <summary>Synthesises one PE of <paramref name="design"/> (column 0) in <paramref name="workDirectory"/>.</summary>
     /// <exception cref="InputException">Yosys is missing or fails.</exception>
     public static GateCount Pe(ArrayDesign design, string workDirectory) =>
-        YosysFlow.Run(ExternalTool.Require("yosys", "yosys"), workDirectory, "ws_pe", Emit(design, workDirectory), PeTop, PeParameters(design), "the array's PE");
+        YosysFlow.Run(workDirectory, "ws_pe", Emit(design, workDirectory), PeTop, PeParameters(design), "the array's PE");
 
     /// <summary>True when <see cref="Run"/> synthesises the whole array rather than estimating it.</summary>
     public static bool SynthesisesWhole(ArrayDesign design) => design.Pes <= MaxSynthesisedPes;

@@ -28,21 +28,20 @@ internal static partial class YosysFlow
     }
 
     /// <summary>Synthesises <paramref name="top"/> in <paramref name="workDirectory"/> and reads its statistics.</summary>
-    /// <param name="yosys">The Yosys executable.</param>
     /// <param name="workDirectory">Holds <paramref name="sources"/>; the script and statistics are written there.</param>
     /// <param name="key">Names the script and statistics files.</param>
     /// <param name="sources">SystemVerilog files, relative to <paramref name="workDirectory"/>, leaves first.</param>
     /// <param name="top">The module synthesised.</param>
     /// <param name="parameters">Its parameter values.</param>
     /// <param name="what">Names the module in an error (<c>the int8 column</c>).</param>
-    /// <exception cref="InputException">Yosys fails or its statistics lack a count.</exception>
-    public static GateCount Run(ExternalTool yosys, string workDirectory, string key, IEnumerable<string> sources, string top,
+    /// <exception cref="InputException">Yosys is missing or fails, or its statistics lack a count.</exception>
+    public static GateCount Run(string workDirectory, string key, IEnumerable<string> sources, string top,
         IEnumerable<(string Name, string Value)> parameters, string what)
     {
         // Yosys runs in the work directory, so the script names files relative to it (no quoting issues).
         string script = key + ".ys", stat = key + ".stat.txt", cmos = key + ".cmos.txt";
         File.WriteAllText(Path.Combine(workDirectory, script), Script(sources, top, parameters, stat, cmos));
-        var outcome = yosys.Run(["-q", script], workDirectory);
+        var outcome = ExternalTool.Require("yosys", "yosys").Run(["-q", script], workDirectory);
         stat = Path.Combine(workDirectory, stat);
         cmos = Path.Combine(workDirectory, cmos);
         if (outcome.ExitCode != 0 || !File.Exists(stat) || !File.Exists(cmos))

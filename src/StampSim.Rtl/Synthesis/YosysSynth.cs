@@ -21,13 +21,12 @@ public static class YosysSynth
     /// <exception cref="InputException">Yosys is missing or fails.</exception>
     public static IReadOnlyList<SynthVariant> Run(RtlDesign design, string workDirectory)
     {
-        var yosys = ExternalTool.Require("yosys", "yosys");
         var sources = RtlEmitter.Emit(design, "rtl synth", workDirectory).Where(p => RtlEmitter.DesignFiles.Contains(Path.GetFileName(p))).ToList();
         var results = new List<SynthVariant>();
         foreach (var (key, multiplier) in Variants)
         {
             var variant = design.WithMultiplier(multiplier);
-            var count = YosysFlow.Run(yosys, workDirectory, key, sources.Select(Path.GetFileName).OfType<string>(), Top, variant.Parameters(), $"the {key} column");
+            var count = YosysFlow.Run(workDirectory, key, sources.Select(Path.GetFileName).OfType<string>(), Top, variant.Parameters(), $"the {key} column");
             results.Add(new SynthVariant(key, variant, count.Cells, count.Transistors, count.FlipFlops, multiplier == RtlMultiplier.Int4 ? null : variant.Passes(8)));
         }
         return results;
