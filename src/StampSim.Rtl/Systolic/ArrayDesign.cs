@@ -37,6 +37,15 @@ public sealed record ArrayDesign(RtlDesign Column, bool DoubleBuffered, double L
     /// <summary>Columns a fold of wide tokens uses: column pairs fuse on a fused array.</summary>
     public int WideColumns => Column.Multiplier == RtlMultiplier.Int4Fused ? Column.Cols / 2 : Column.Cols;
 
+    /// <summary>Processing elements in the array.</summary>
+    public long Pes => (long)Column.Rows * Column.Cols;
+
+    /// <summary>
+    /// Bits of a PE's partial sum (<c>SUM_W</c>, as <c>stamp_ws_system</c> computes it): a product plus
+    /// <c>clog2(ROWS) + 1</c> bits, which hold any chunk of ROWS products exactly.
+    /// </summary>
+    public int SumWidth => Column.ActWidth + Column.WeightWidth + (Column.Rows <= 1 ? 0 : 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)(Column.Rows - 1))) + 1;
+
     /// <summary>The values of the array package's parameters, by name.</summary>
     public IReadOnlyList<(string Name, string Value)> Parameters() =>
     [

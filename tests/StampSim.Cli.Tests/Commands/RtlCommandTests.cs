@@ -100,11 +100,11 @@ public class RtlCommandTests
     }
 
     [SkippableFact]
-    public void Synth_reports_three_variants_and_writes_json()
+    public void Synth_reports_three_variants_and_the_whole_array_and_writes_json()
     {
         Require("yosys");
         using var dir = new TempDir();
-        var r = Harness.Run("rtl", "synth", "--set", "mac_array.rows=2", "--json", dir.File("s.json"));
+        var r = Harness.Run("rtl", "synth", "--set", "mac_array.rows=2", "--set", "mac_array.cols=2", "--json", dir.File("s.json"));
         Assert.True(r.Code == 0, r.Err);
         Assert.Contains("energy table mac_int8_token / mac_int4 = 2.00", r.Out);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File("s.json")));
@@ -113,6 +113,10 @@ public class RtlCommandTests
             Assert.True(json.RootElement.GetProperty(key).GetProperty("cells").GetInt64() > 0);
             Assert.True(json.RootElement.GetProperty(key).GetProperty("transistors").GetInt64() > 0);
         }
+        Assert.Contains("rtl synth: the whole array, 2 x 2 PEs, double-buffered weights", r.Out);
+        var array = json.RootElement.GetProperty("array");
+        Assert.Equal((2, 2, "synthesis"), (array.GetProperty("rows").GetInt32(), array.GetProperty("cols").GetInt32(), array.GetProperty("array_from").GetString()));
+        Assert.True(array.GetProperty("array").GetProperty("flip_flops").GetInt64() > array.GetProperty("pe").GetProperty("flip_flops").GetInt64());
     }
 
     [Theory]

@@ -21,6 +21,15 @@ public class ArrayDesignTests
     }
 
     [Theory]
+    [InlineData("edge-npu", 1, 14)]
+    [InlineData("edge-npu", 8, 17)]
+    [InlineData("edge-npu", 9, 18)]
+    [InlineData("edge-npu", 16, 18)]
+    [InlineData("int8-baseline", 16, 22)]
+    public void A_partial_sum_holds_a_product_and_clog2_rows_plus_one_bits(string config, int rows, int bits) =>
+        Assert.Equal(bits, ArrayDesign.From(RtlBench.Config(config, $"mac_array.rows={rows}")).SumWidth);
+
+    [Theory]
     [InlineData("mac_array.dataflow=os", "weight stationary")]
     [InlineData("mac_array.weight_load_bandwidth=0.25", "whole number")]
     public void A_config_the_RTL_cannot_build_is_refused_by_name(string set, string message)

@@ -17,7 +17,7 @@ public class RtlFuzzTests
     /// <summary>verify cases (about 1 s each when the line is valid).</summary>
     private const int VerifyCases = 30;
 
-    /// <summary>synth cases (about 7 s each when the line is valid).</summary>
+    /// <summary>synth cases (about 8 s each when the line is valid: the column, a PE and a 2 x 2 array).</summary>
     private const int SynthCases = 6;
 
     private static readonly string[] Random = ["--random", "3", "--d", "21", "--n", "2", "--seed", "4", "--set", "numerics.hi_tokens=1", "--set", "mac_array.rows=5"];
@@ -79,6 +79,6 @@ public class RtlFuzzTests
     public void Synth()
     {
         Require("yosys");
-        Fuzz(43, SynthCases, dir => [["rtl", "synth", "--set", "mac_array.rows=2", "--json", dir.File("s.json")]]);
+        Fuzz(43, SynthCases, dir => [["rtl", "synth", "--set", "mac_array.rows=2", "--set", "mac_array.cols=2", "--json", dir.File("s.json")]]);
     }
 }
