@@ -7,13 +7,13 @@ namespace StampSim.Rtl.Synthesis;
 /// Synthesises the whole weight-stationary array of a config with the column's Yosys flow: one
 /// <c>stamp_ws_pe</c> (column 0) and the whole <c>stamp_ws_array</c> (<c>stamp_ws_system</c>'s memories and
 /// sequencer are simulation only and are not synthesised). Arrays above <see cref="MaxSynthesisedPes"/> PEs
-/// take too long for the generic flow (a 16x16 array takes minutes, the time grows faster than the PE
-/// count), so their size is estimated from the PE.
+/// take too long for the generic flow (a 16x16 array takes two minutes on two cores, a 32x32 one seven CPU
+/// minutes and 2.6 GB: the time grows faster than the PE count), so their size is estimated from the PE.
 /// </summary>
 public static class ArraySynth
 {
-    /// <summary>The largest array synthesised whole: 32 x 32 PEs.</summary>
-    public const int MaxSynthesisedPes = 1024;
+    /// <summary>The largest array synthesised whole: 16 x 16 PEs.</summary>
+    public const int MaxSynthesisedPes = 256;
 
     /// <summary>Synthesises the PE and the array (or estimates the array) of <paramref name="design"/> in <paramref name="workDirectory"/>.</summary>
     /// <exception cref="InputException">Yosys is missing or fails.</exception>

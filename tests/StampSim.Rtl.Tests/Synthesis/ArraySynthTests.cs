@@ -55,9 +55,10 @@ public class ArraySynthTests
     }
 
     [Fact]
-    public void Arrays_above_32x32_are_estimated_as_PEs_apart_plus_the_skew_registers()
+    public void Arrays_above_16x16_are_estimated_as_PEs_apart_plus_the_skew_registers()
     {
-        Assert.True(ArraySynth.SynthesisesWhole(ArrayDesign.From(RtlBench.Config("mobile-npu"))));
+        Assert.True(ArraySynth.SynthesisesWhole(ArrayDesign.From(RtlBench.Config("edge-npu"))));
+        Assert.False(ArraySynth.SynthesisesWhole(ArrayDesign.From(RtlBench.Config("mobile-npu"))));
         var datacenter = ArrayDesign.From(RtlBench.Config("datacenter"));
         Assert.False(ArraySynth.SynthesisesWhole(datacenter));
         // 128 x 128 PEs; rows r = 0..127 delay a slot r stages of 9 + 16 + 5 bits: 8128 x 30.
