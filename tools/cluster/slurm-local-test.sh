@@ -172,13 +172,14 @@ fi
 log "stampsim: $STAMPSIM"
 SPEC="$WORK/spec/slurm-test.yaml"
 mkdir -p "$WORK/spec"
-# The hardware axis varies fastest, so every shard runs each numerics setting once: a shard lasts
-# several golden-engine runs, long enough to be cancelled mid-run.
+# The hardware axis varies fastest, so every shard runs each of its numerics settings once: a shard lasts
+# four golden-engine runs (16 points, written in layer-major groups), long enough to be cancelled mid-run
+# even on a quiet machine, where 8 points per shard once finished before the cancel landed.
 cat > "$SPEC" <<YAML
 trace: bundled
 config: $REPO/hwconfigs/edge-npu.yaml
 axes:
-  numerics.hi_tokens: [0, 4, 8, 16, 24, 32, 48, 64]
+  numerics.hi_tokens: [0, 2, 4, 6, 8, 12, 16, 20, 24, 28, 32, 40, 48, 56, 64, 96]
   mac_array.rows: [8, 16, 32, 64]
 YAML
 NAME=$(basename "$SPEC" .yaml)

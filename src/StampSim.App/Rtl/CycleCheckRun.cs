@@ -21,6 +21,7 @@ public static class CycleCheckRun
     public static CycleComparison Run(StampConfig config, LayerShape shape, int seed, GivenMapping? mapping, double tolerance, string source, string workDirectory, ExecutionOptions options)
     {
         var design = ArrayDesign.From(config);
+        RequireSimulable(shape, design);
         var cost = CostModel.Evaluate(shape, config.Numerics, config.MacArray, config.Accelerator!, mapping);
         if (!cost.Feasible || cost.Mapping is not { } chosen)
             throw new InputException($"--gemm {shape.Tokens},{shape.Features},{shape.Outputs}: the cost model finds no mapping on {config.Name}: {cost.InfeasibleReason}");
@@ -40,5 +41,21 @@ public static class CycleCheckRun
         var rtl = ArraySimulation.Run(sources, shape.Tokens, shape.Features, shape.Outputs, vectors.Groups, folds.Length, limit, data,
             Path.Combine(workDirectory, "verilator"));
         return new CycleComparison(config.Name, shape, seed, design, chosen, hiTokens, folds.Length, model, rtl, tolerance);
+    }
+
+    /// <summary>The largest GEMM the run accepts: its golden replay keeps a record per (token, channel, chunk).</summary>
+    public const long MaxChunks = 1L << 22;
+
+    // The fold schedule's fields are 16 bits wide, and the golden replay and the simulated memories hold every
+    // code and partial result: refuse what would be cut short or exhaust memory, before any of it is built.
+    private static void RequireSimulable(LayerShape shape, ArrayDesign design)
+    {
+        int widest = Math.Max(shape.Tokens, Math.Max(shape.Features, shape.Outputs));
+        if (widest > ushort.MaxValue)
+            throw new InputException($"--gemm {shape.Tokens},{shape.Features},{shape.Outputs}: the RTL's fold schedule holds dimensions up to {ushort.MaxValue}");
+        long chunks = (long)shape.Tokens * shape.Outputs * ((shape.Features + design.Column.Rows - 1) / design.Column.Rows);
+        if (chunks > MaxChunks)
+            throw new InputException($"--gemm {shape.Tokens},{shape.Features},{shape.Outputs}: {chunks} accumulator chunks (M x N x K/rows) is more than the " +
+                                     $"{MaxChunks} an RTL run checks; simulate a smaller GEMM of the same shape class");
     }
 }

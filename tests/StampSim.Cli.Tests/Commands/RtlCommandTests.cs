@@ -168,6 +168,8 @@ public class RtlCommandTests
 
     [Theory]
     [InlineData("--gemm", "5,12", "--gemm: expected three positive integers")]
+    [InlineData("--gemm", "70000,8,8", "--gemm 70000,8,8: the RTL's fold schedule holds dimensions up to 65535")]
+    [InlineData("--gemm", "4096,4096,4096", "--gemm 4096,4096,4096: 17179869184 accumulator chunks")]
     [InlineData("--mapping", "diagonal,8,8", "--mapping: expected LOOP_ORDER,TILE_TOKENS,TILE_OUTPUTS")]
     [InlineData("--tolerance", "-1", "--tolerance: must be a non-negative percentage")]
     [InlineData("--set", "mac_array.dataflow=os", "mac_array.dataflow: the array RTL is weight stationary")]
