@@ -76,14 +76,20 @@ internal sealed class StampCycleModel : ICycleModel
     {
         int wp = w.WeightPasses(mac);
         var (hiMode, loMode) = (TokenMode.For(w.Numerics.HiBits, mac), TokenMode.For(w.Numerics.LoBits, mac));
-        bool shared = hi > 0 && lo > 0 && hiMode.Cols == loMode.Cols && (hiMode.Passes == loMode.Passes || mac.Dataflow.Streamed == GemmAxis.Tokens);
-        if (shared)
+        if (SharesFolds(hi, lo, hiMode, loMode, mac))
             return Folds(w, mac, tiles, weightLoad, hi, hiMode.Passes * wp, lo, loMode.Passes * wp, loMode.Cols, count);
         var time = default(GemmTime);
         if (hi > 0) time += Folds(w, mac, tiles, weightLoad, hi, hiMode.Passes * wp, 0, 0, hiMode.Cols, count);
         if (lo > 0) time += Folds(w, mac, tiles, weightLoad, 0, 0, lo, loMode.Passes * wp, loMode.Cols, count);
         return time;
     }
+
+    /// <summary>
+    /// True when a tile's <paramref name="hi"/> high- and <paramref name="lo"/> low-precision tokens share its folds
+    /// (one weight load): both present, on the same columns, and with the same passes or streaming tokens.
+    /// </summary>
+    private static bool SharesFolds(int hi, int lo, TokenMode hiMode, TokenMode loMode, MacArrayConfig mac) =>
+        hi > 0 && lo > 0 && hiMode.Cols == loMode.Cols && (hiMode.Passes == loMode.Passes || mac.Dataflow.Streamed == GemmAxis.Tokens);
 
     /// <summary>
     /// The folds of one token tile of <paramref name="hi"/> and <paramref name="lo"/> tokens taking
@@ -154,9 +160,8 @@ internal sealed class StampCycleModel : ICycleModel
         int hi = Math.Clamp(w.HiTokens - t0, 0, s - t0), lo = s - t0 - hi;
         int wp = w.WeightPasses(mac);
         var (hiMode, loMode) = (TokenMode.For(w.Numerics.HiBits, mac), TokenMode.For(w.Numerics.LoBits, mac));
-        bool shared = hi > 0 && lo > 0 && hiMode.Cols == loMode.Cols && (hiMode.Passes == loMode.Passes || mac.Dataflow.Streamed == GemmAxis.Tokens);
         // The tile's folds run its high-precision tokens first: the last fold is a low-precision one whenever it has any.
-        var (h, l, mode) = shared ? (hi, lo, loMode) : lo > 0 ? (0, lo, loMode) : (hi, 0, hiMode);
+        var (h, l, mode) = SharesFolds(hi, lo, hiMode, loMode, mac) ? (hi, lo, loMode) : lo > 0 ? (0, lo, loMode) : (hi, 0, hiMode);
         var f = Work(w, mac, tiles, weightLoad, h, hiMode.Passes * wp, l, loMode.Passes * wp, mode.Cols);
         int n = w.Shape.Outputs, lastTile = n - (n - 1) / tiles.Outputs * tiles.Outputs;
         int channels = lastTile - (lastTile - 1) / mode.Cols * mode.Cols;
