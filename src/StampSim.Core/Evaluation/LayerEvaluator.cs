@@ -36,6 +36,8 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     {
         var shape = new LayerShape(inputs.Tokens, inputs.Features, inputs.Outputs, inputs.Bias is not null);
         var shared = cache ?? new NumericsCache();
+        // One setting measured and nobody to share with: the reference streams instead of being kept.
+        var reference = cache is null && !baselines ? null : shared;
         double engine = 0, metrics = 0;
         LayerResult? output = null;
         NumericsRun Golden(NumericsConfig numerics, bool keepOutput)
@@ -44,7 +46,7 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
             var key = NumericsKey.For(settings, inputs.Tokens, inputs.Features);
             NumericsRun Fresh()
             {
-                var (run, result) = RunNumerics(subject, inputs, settings, reference: shared);
+                var (run, result) = RunNumerics(subject, inputs, settings, reference: reference);
                 if (keepOutput) output = result;
                 return run;
             }
@@ -72,7 +74,7 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
     /// <param name="inputs">Its inputs.</param>
     /// <param name="settings">The numerics and the adder-tree length.</param>
     /// <param name="keepIntermediates">Keep accumulators and pre-inverse outputs (bit-level cross-checks).</param>
-    /// <param name="reference">Where the inputs' float64 reference is kept for other settings; null to compute it for this run alone.</param>
+    /// <param name="reference">Where the inputs' float64 reference is kept for other settings; null to stream it for this run alone.</param>
     /// <exception cref="InputException">The layer does not suit the numerics; the message names the layer.</exception>
     public (NumericsRun Run, LayerResult Result) RunNumerics(LayerSubject subject, LayerInputs inputs, GoldenSettings settings,
         bool keepIntermediates = false, NumericsCache? reference = null)
@@ -82,7 +84,9 @@ public sealed class LayerEvaluator(ExecutionOptions options, bool baselines = fa
         var result = subject.Named(() => new StampLayer(settings, options).Run(inputs, keepIntermediates));
         double engine = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        var metrics = LayerMetrics.Compute((reference ?? new NumericsCache()).Reference(inputs, options), result, numerics, options);
+        var metrics = reference is null
+            ? LayerMetrics.Compute(inputs, result, numerics, options)
+            : LayerMetrics.Compute(reference.Reference(inputs, options), result, numerics, options);
         var run = new NumericsRun(numerics, result.Transform.Description, result.Transform.Levels,
             numerics.HiTokensOf(inputs.Tokens), result.Gemm.FastPath, result.Gemm.Kernel,
             metrics, engine, clock.Elapsed.TotalSeconds);

@@ -34,22 +34,32 @@ public sealed class LayerReference
     public static LayerReference Compute(LayerInputs inputs, ExecutionOptions options)
     {
         int s = inputs.Tokens, n = inputs.Outputs;
-        int colTiles = ColumnTiles(n);
         var y = LargeArrays.Uninitialized<double>(checked(s * n));   // every element is written by its tile
-        var signal = new double[(long)s * colTiles];
-        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, tile) =>
+        double signal = Stream(inputs, options, (i0, rows, n0, cols, tile) =>
+        {
+            for (int r = 0; r < rows; r++)
+                tile.Slice(r * cols, cols).CopyTo(y.AsSpan((i0 + r) * n + n0, cols));
+        });
+        return new LayerReference(inputs, y, signal, ColumnTiles(n));
+    }
+
+    /// <summary>
+    /// The reference's energy and the squared error of <paramref name="y"/> against it, for one numerics setting:
+    /// each tile is measured as it streams, so the s x n reference is never kept. The sums are those of
+    /// <see cref="SignalEnergy"/> and <see cref="OutputError"/>.
+    /// </summary>
+    public static (double Signal, double Error) Measure(LayerInputs inputs, Matrix<float> y, ExecutionOptions options)
+    {
+        int s = inputs.Tokens, n = inputs.Outputs, colTiles = ColumnTiles(n);
+        CheckShape(y, s, n);
+        var noise = new double[(long)s * colTiles];
+        double signal = Stream(inputs, options, (i0, rows, n0, cols, tile) =>
         {
             int ct = n0 / ReferenceGemm.TileCols;
             for (int r = 0; r < rows; r++)
-            {
-                var src = tile.Slice(r * cols, cols);
-                src.CopyTo(y.AsSpan((i0 + r) * n + n0, cols));
-                double sig = 0;
-                foreach (double v in src) sig += v * v;
-                signal[(long)(i0 + r) * colTiles + ct] = sig;
-            }
+                noise[(long)(i0 + r) * colTiles + ct] = SquaredError(y.Row(i0 + r).Slice(n0, cols), tile.Slice(r * cols, cols));
         });
-        return new LayerReference(inputs, y, LayerMetrics.SumInOrder(signal), colTiles);
+        return (signal, LayerMetrics.SumInOrder(noise));
     }
 
     /// <summary>
@@ -60,8 +70,7 @@ public sealed class LayerReference
     public double OutputError(Matrix<float> y, ExecutionOptions options)
     {
         int s = Inputs.Tokens, n = Inputs.Outputs;
-        if (y.Rows != s || y.Cols != n)
-            throw new ArgumentException($"output is ({y.Rows}, {y.Cols}), the reference ({s}, {n})", nameof(y));
+        CheckShape(y, s, n);
         var noise = new double[(long)s * _colTiles];
         Parallel.For(0, s, options.Parallel, i =>
         {
@@ -70,16 +79,47 @@ public sealed class LayerReference
             for (int ct = 0; ct < _colTiles; ct++)
             {
                 int n0 = ct * ReferenceGemm.TileCols, cols = Math.Min(ReferenceGemm.TileCols, n - n0);
-                double err = 0;
-                for (int c = n0; c < n0 + cols; c++)
-                {
-                    double e = yr[c] - refRow[c];
-                    err += e * e;
-                }
-                noise[(long)i * _colTiles + ct] = err;
+                noise[(long)i * _colTiles + ct] = SquaredError(yr.Slice(n0, cols), refRow.Slice(n0, cols));
             }
         });
         return LayerMetrics.SumInOrder(noise);
+    }
+
+    // Streams the reference's tiles to also and returns its energy: each row's squares summed per column tile in
+    // column order, the partial sums in (row, tile) order.
+    private static double Stream(LayerInputs inputs, ExecutionOptions options, ReferenceGemm.TileConsumer also)
+    {
+        int colTiles = ColumnTiles(inputs.Outputs);
+        var signal = new double[(long)inputs.Tokens * colTiles];
+        ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, tile) =>
+        {
+            int ct = n0 / ReferenceGemm.TileCols;
+            for (int r = 0; r < rows; r++)
+            {
+                double sig = 0;
+                foreach (double v in tile.Slice(r * cols, cols)) sig += v * v;
+                signal[(long)(i0 + r) * colTiles + ct] = sig;
+            }
+            also(i0, rows, n0, cols, tile);
+        });
+        return LayerMetrics.SumInOrder(signal);
+    }
+
+    private static double SquaredError(ReadOnlySpan<float> y, ReadOnlySpan<double> reference)
+    {
+        double err = 0;
+        for (int c = 0; c < y.Length; c++)
+        {
+            double e = y[c] - reference[c];
+            err += e * e;
+        }
+        return err;
+    }
+
+    private static void CheckShape(Matrix<float> y, int s, int n)
+    {
+        if (y.Rows != s || y.Cols != n)
+            throw new ArgumentException($"output is ({y.Rows}, {y.Cols}), the reference ({s}, {n})", nameof(y));
     }
 
     private static int ColumnTiles(int n) => (n + ReferenceGemm.TileCols - 1) / ReferenceGemm.TileCols;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using StampSim.Numerics;
 using StampSim.Tensors;
 
@@ -38,7 +39,7 @@ public static class ReferenceGemm
             int i0 = t / colTiles * TileRows, n0 = t % colTiles * TileCols;
             int rows = Math.Min(TileRows, s - i0), cols = Math.Min(TileCols, n - n0);
             var c = work.C;
-            Array.Clear(c);
+            Array.Clear(c, 0, work.CLength);
             for (int k0 = 0; k0 < d; k0 += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, d - k0);
@@ -64,19 +65,28 @@ public static class ReferenceGemm
             }
             consume(i0, rows, n0, cols, c.AsSpan(0, rows * cols));
             return work;
-        }, _ => { });
+        }, work => work.Return());
     }
 
     /// <summary>
     /// One worker's buffers: one packed row panel, one packed weight block and the tile's float64
     /// sums (row stride <see cref="TileCols"/>), padded to whole micro-panels so edge kernels stay in
-    /// range and sized down for small layers.
+    /// range and sized down for small layers. Rented from the shared pool: fresh pages would cost a fault
+    /// each on every call. Packing writes every slot it reads, and the sums are cleared per tile.
     /// </summary>
     private sealed class ReferenceTile(int rows, int cols)
     {
-        public readonly double[] A = new double[ReferenceKernel.Mr * DepthBlock];
-        public readonly double[] B = new double[RoundUp(cols, ReferenceKernel.Nr) * DepthBlock];
-        public readonly double[] C = new double[RoundUp(rows, ReferenceKernel.Mr) * TileCols];
+        public readonly double[] A = ArrayPool<double>.Shared.Rent(ReferenceKernel.Mr * DepthBlock);
+        public readonly double[] B = ArrayPool<double>.Shared.Rent(RoundUp(cols, ReferenceKernel.Nr) * DepthBlock);
+        public readonly int CLength = RoundUp(rows, ReferenceKernel.Mr) * TileCols;
+        public readonly double[] C = ArrayPool<double>.Shared.Rent(RoundUp(rows, ReferenceKernel.Mr) * TileCols);
+
+        public void Return()
+        {
+            ArrayPool<double>.Shared.Return(A);
+            ArrayPool<double>.Shared.Return(B);
+            ArrayPool<double>.Shared.Return(C);
+        }
 
         private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
     }

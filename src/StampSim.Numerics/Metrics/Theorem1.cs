@@ -1,3 +1,4 @@
+using StampSim.Numerics;
 using StampSim.Quantization;
 
 namespace StampSim.Metrics;
@@ -11,19 +12,20 @@ namespace StampSim.Metrics;
 public static class Theorem1
 {
     /// <summary>The bound for transformed activations <paramref name="lx"/> (s x d) quantized as <paramref name="qx"/>.</summary>
-    public static double Bound(ReadOnlySpan<float> lx, QuantizedActivations qx)
+    /// <remarks>Tokens' terms are computed in parallel and added in token order: the same sum whatever the thread count.</remarks>
+    public static double Bound(float[] lx, QuantizedActivations qx, ExecutionOptions options)
     {
         int d = qx.Features, g = qx.GroupSize;
         bool symmetric = qx.CodeOffset != 0;
-        double total = 0;
-        for (int i = 0; i < qx.Tokens; i++)
+        var terms = new double[qx.Tokens];
+        Parallel.For(0, qx.Tokens, options.Parallel, i =>
         {
             int bits = qx.Bits[i];
             double levels = symmetric ? SymmetricQuantizer.MaxCode(bits) : (1 << bits) - 1;
             double energy = 0;
-            foreach (float v in lx.Slice(i * d, d)) energy += (double)v * v;
-            total += (symmetric ? g / 4.0 : g / 2.0) * energy / (levels * levels);
-        }
-        return total;
+            foreach (float v in lx.AsSpan(i * d, d)) energy += (double)v * v;
+            terms[i] = (symmetric ? g / 4.0 : g / 2.0) * energy / (levels * levels);
+        });
+        return LayerMetrics.SumInOrder(terms);
     }
 }

@@ -22,11 +22,27 @@ public class LayerMetricsTests
             Assert.Equal(reference, LayerMetrics.Compute(inputs, result, numerics, new ExecutionOptions(threads)));
     }
 
-    [Fact]
-    public void Blocked_activation_error_sums_each_row_in_feature_order()
+    public static TheoryData<string> Variants() => ["minmax", "groups of 100", "symmetric groups of 44", "dct", "odd tokens"];
+
+    private static NumericsConfig Numerics(string variant) => variant switch
     {
-        var inputs = Inputs();
-        var numerics = new NumericsConfig();
+        "groups of 100" => new NumericsConfig { ActGroup = 100 },
+        "symmetric groups of 44" => new NumericsConfig { ActQuant = ActQuantKind.Symmetric, ActGroup = 44 },
+        "dct" => new NumericsConfig { Transform = SequenceTransformKind.Dct },
+        _ => new NumericsConfig(),
+    };
+
+    // 71 tokens leave three rows to the four-row sums' tail; groups of 44 end inside vectors.
+    private static LayerInputs Inputs(string variant) => variant == "odd tokens"
+        ? new(TestData.Activations(71, 1100, seed: 5), TestData.Weights(300, 1100, seed: 6), TestData.Vector(300, seed: 7))
+        : Inputs();
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Blocked_activation_error_sums_each_row_in_feature_order(string variant)
+    {
+        var inputs = Inputs(variant);
+        var numerics = Numerics(variant);
         var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
         var qx = result.Activations;
         int s = qx.Tokens, d = qx.Features;
@@ -56,7 +72,8 @@ public class LayerMetricsTests
             error += row;
         }
 
-        Assert.Equal(error, LayerMetrics.Compute(inputs, result, numerics, ExecutionOptions.Default).ActErrorSq);
+        foreach (int threads in new[] { 1, 2, 3 })
+            Assert.Equal(error, LayerMetrics.Compute(inputs, result, numerics, new ExecutionOptions(threads)).ActErrorSq);
     }
 
     [Fact]
