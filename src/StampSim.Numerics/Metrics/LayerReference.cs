@@ -13,6 +13,9 @@ namespace StampSim.Metrics;
 /// </summary>
 public sealed class LayerReference
 {
+    // Rows per task of the output error.
+    private const int RowsPerTask = 16;
+
     private readonly double[] _y;
     private readonly int _colTiles;
 
@@ -55,9 +58,8 @@ public sealed class LayerReference
         var noise = new double[(long)s * colTiles];
         double signal = Stream(inputs, options, (i0, rows, n0, cols, tile) =>
         {
-            int ct = n0 / ReferenceGemm.TileCols;
-            for (int r = 0; r < rows; r++)
-                noise[(long)(i0 + r) * colTiles + ct] = SquaredError(y.Row(i0 + r).Slice(n0, cols), tile.Slice(r * cols, cols));
+            RowSums.SquaredErrors(y.Data.AsSpan(i0 * n + n0), n, tile, cols, rows, cols,
+                noise.AsSpan(i0 * colTiles + n0 / ReferenceGemm.TileCols), colTiles);
         });
         return (signal, LayerMetrics.SumInOrder(noise));
     }
@@ -72,14 +74,15 @@ public sealed class LayerReference
         int s = Inputs.Tokens, n = Inputs.Outputs;
         CheckShape(y, s, n);
         var noise = new double[(long)s * _colTiles];
-        Parallel.For(0, s, options.Parallel, i =>
+        int tasks = (s + RowsPerTask - 1) / RowsPerTask;
+        Parallel.For(0, tasks, options.Parallel, t =>
         {
-            var yr = y.Row(i);
-            var refRow = _y.AsSpan(i * n, n);
+            int i0 = t * RowsPerTask, rows = Math.Min(RowsPerTask, s - i0);
             for (int ct = 0; ct < _colTiles; ct++)
             {
                 int n0 = ct * ReferenceGemm.TileCols, cols = Math.Min(ReferenceGemm.TileCols, n - n0);
-                noise[(long)i * _colTiles + ct] = SquaredError(yr.Slice(n0, cols), refRow.Slice(n0, cols));
+                RowSums.SquaredErrors(y.Data.AsSpan(i0 * n + n0), n, _y.AsSpan(i0 * n + n0), n, rows, cols,
+                    noise.AsSpan(i0 * _colTiles + ct), _colTiles);
             }
         });
         return LayerMetrics.SumInOrder(noise);
@@ -93,27 +96,10 @@ public sealed class LayerReference
         var signal = new double[(long)inputs.Tokens * colTiles];
         ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, options, (i0, rows, n0, cols, tile) =>
         {
-            int ct = n0 / ReferenceGemm.TileCols;
-            for (int r = 0; r < rows; r++)
-            {
-                double sig = 0;
-                foreach (double v in tile.Slice(r * cols, cols)) sig += v * v;
-                signal[(long)(i0 + r) * colTiles + ct] = sig;
-            }
+            RowSums.Squares(tile, cols, rows, cols, signal.AsSpan(i0 * colTiles + n0 / ReferenceGemm.TileCols), colTiles);
             also(i0, rows, n0, cols, tile);
         });
         return LayerMetrics.SumInOrder(signal);
-    }
-
-    private static double SquaredError(ReadOnlySpan<float> y, ReadOnlySpan<double> reference)
-    {
-        double err = 0;
-        for (int c = 0; c < y.Length; c++)
-        {
-            double e = y[c] - reference[c];
-            err += e * e;
-        }
-        return err;
     }
 
     private static void CheckShape(Matrix<float> y, int s, int n)

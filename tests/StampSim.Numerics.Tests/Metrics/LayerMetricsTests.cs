@@ -79,14 +79,15 @@ public class LayerMetricsTests
     [Fact]
     public void Output_error_against_the_kept_reference_sums_each_column_tile_in_order_like_the_streamed_tiles()
     {
-        // n = 1100 spans three column tiles of the reference (512, 512, 76); the sums are those of the
+        // n = 1100 spans three column tiles of the reference (512, 512, 76), 43 rows leave three to the four-row sums'
+        // tail; the kept and the streamed reference give the sums of the
         // streamed formulation: per row and tile in column order, then the partial sums in (row, tile) order.
-        var inputs = new LayerInputs(TestData.Activations(40, 96, seed: 8), TestData.Weights(1100, 96, seed: 9), TestData.Vector(1100, seed: 10));
+        var inputs = new LayerInputs(TestData.Activations(43, 96, seed: 8), TestData.Weights(1100, 96, seed: 9), TestData.Vector(1100, seed: 10));
         var numerics = new NumericsConfig();
         var result = new StampLayer(new GoldenSettings(numerics, 16)).Run(inputs);
         int tiles = 3;
-        var signal = new double[40 * tiles];
-        var noise = new double[40 * tiles];
+        var signal = new double[43 * tiles];
+        var noise = new double[43 * tiles];
         ReferenceGemm.ForEachTile(inputs.X, inputs.W, inputs.Bias, new ExecutionOptions(1), (i0, rows, n0, cols, tile) =>
         {
             for (int r = 0; r < rows; r++)
@@ -105,6 +106,9 @@ public class LayerMetricsTests
         var reference = LayerReference.Compute(inputs, new ExecutionOptions(3));
         Assert.Equal(signal.Aggregate(0.0, (a, v) => a + v), reference.SignalEnergy);
         Assert.Equal(noise.Aggregate(0.0, (a, v) => a + v), reference.OutputError(result.Y, new ExecutionOptions(2)));
+        var (streamedSignal, streamedNoise) = LayerReference.Measure(inputs, result.Y, new ExecutionOptions(3));
+        Assert.Equal(reference.SignalEnergy, streamedSignal);
+        Assert.Equal(noise.Aggregate(0.0, (a, v) => a + v), streamedNoise);
     }
 
     [Fact]
