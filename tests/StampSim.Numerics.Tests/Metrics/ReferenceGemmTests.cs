@@ -7,7 +7,7 @@ namespace StampSim.Tests.Metrics;
 public class ReferenceGemmTests
 {
     // Shapes straddle every blocking edge: tile rows (512), tile columns (512), micro-block (8 x 16),
-    // depth block (128) and the 8 x 8 packing transposes (full and partial row panels, depth tails).
+    // depth block (512) and the 8 x 8 packing transposes (full and partial row panels, depth tails).
     [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(7, 5, 15)]
