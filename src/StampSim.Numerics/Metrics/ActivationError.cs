@@ -53,7 +53,8 @@ internal static class ActivationError
                     result.Transform.Inverse(bh, w);
                     result.Transform.Inverse(bx, w);
                     turns.Await(b);
-                    Accumulate(bx, bh, w, energy, error);
+                    RowSums.Squares(bx, w, s, w, energy, 1);
+                    RowSums.SquaredErrors<double>(bh, w, bx, w, s, w, error, 1);
                     turns.Pass();
                 }
             }
@@ -113,43 +114,6 @@ internal static class ActivationError
                     for (; j < end; j++) hi[j] = (ci[j] - offset) * delta + mn;
                 }
             }
-    }
-
-    // Adds each row's squares and squared differences, feature by feature, to its running sums. Four rows go
-    // side by side: their sums are independent chains, so the adds overlap instead of waiting on each other.
-    private static void Accumulate(ReadOnlySpan<double> x, ReadOnlySpan<double> xhat, int w, Span<double> energy, Span<double> error)
-    {
-        int rows = energy.Length, r = 0;
-        for (; r + 4 <= rows; r += 4)
-        {
-            var x0 = x.Slice(r * w, w); var x1 = x.Slice((r + 1) * w, w); var x2 = x.Slice((r + 2) * w, w); var x3 = x.Slice((r + 3) * w, w);
-            var h0 = xhat.Slice(r * w, w); var h1 = xhat.Slice((r + 1) * w, w); var h2 = xhat.Slice((r + 2) * w, w); var h3 = xhat.Slice((r + 3) * w, w);
-            double e0 = energy[r], e1 = energy[r + 1], e2 = energy[r + 2], e3 = energy[r + 3];
-            double q0 = error[r], q1 = error[r + 1], q2 = error[r + 2], q3 = error[r + 3];
-            for (int j = 0; j < w; j++)
-            {
-                double a0 = x0[j], a1 = x1[j], a2 = x2[j], a3 = x3[j];
-                e0 += a0 * a0; e1 += a1 * a1; e2 += a2 * a2; e3 += a3 * a3;
-                double d0 = h0[j] - a0, d1 = h1[j] - a1, d2 = h2[j] - a2, d3 = h3[j] - a3;
-                q0 += d0 * d0; q1 += d1 * d1; q2 += d2 * d2; q3 += d3 * d3;
-            }
-            energy[r] = e0; energy[r + 1] = e1; energy[r + 2] = e2; energy[r + 3] = e3;
-            error[r] = q0; error[r + 1] = q1; error[r + 2] = q2; error[r + 3] = q3;
-        }
-        for (; r < rows; r++)
-        {
-            var xr = x.Slice(r * w, w);
-            var hr = xhat.Slice(r * w, w);
-            double e = energy[r], q = error[r];
-            for (int j = 0; j < w; j++)
-            {
-                e += xr[j] * xr[j];
-                double diff = hr[j] - xr[j];
-                q += diff * diff;
-            }
-            energy[r] = e;
-            error[r] = q;
-        }
     }
 
     /// <summary>Lets the blocks add to the rows' sums one at a time, in block order.</summary>

@@ -79,8 +79,8 @@ public static class ReferenceGemm
     {
         public readonly double[] A = ArrayPool<double>.Shared.Rent(ReferenceKernel.Mr * DepthBlock);
         public readonly double[] B = ArrayPool<double>.Shared.Rent(RoundUp(cols, ReferenceKernel.Nr) * DepthBlock);
-        public readonly int CLength = RoundUp(rows, ReferenceKernel.Mr) * TileCols;
-        public readonly double[] C = ArrayPool<double>.Shared.Rent(RoundUp(rows, ReferenceKernel.Mr) * TileCols);
+        public readonly int CLength = SumsLength(rows);
+        public readonly double[] C = ArrayPool<double>.Shared.Rent(SumsLength(rows));
 
         public void Return()
         {
@@ -88,6 +88,8 @@ public static class ReferenceGemm
             ArrayPool<double>.Shared.Return(B);
             ArrayPool<double>.Shared.Return(C);
         }
+
+        private static int SumsLength(int rows) => RoundUp(rows, ReferenceKernel.Mr) * TileCols;
 
         private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
     }
