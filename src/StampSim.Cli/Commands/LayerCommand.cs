@@ -36,31 +36,46 @@ internal static class LayerCommand
         };
         cmd.SetAction(p =>
         {
-            var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             var exec = CommonOptions.Execution(p, threads, kernel);
+            string? xPath = p.GetValue(x), wPath = p.GetValue(weight), bPath = p.GetValue(bias), tracePath = p.GetValue(trace);
+            // X and W are read (fresh pages, faulted in on every core) while the config is parsed; errors
+            // still surface in the order below.
+            var reading = tracePath is null && xPath is not null && wPath is not null
+                ? Task.Run(() => Load(console, xPath, wPath, bPath, exec.Threads))
+                : null;
+            var cfg = StampConfig.Load(p.GetValue(config), p.GetValue(set) ?? []);
             string outPath = p.GetValue(output)!;
             string? metricsPath = p.GetValue(metrics);
-            string? tracePath = p.GetValue(trace);
-            using var outputs = new OutputSet([p.GetValue(config), tracePath, p.GetValue(x), p.GetValue(weight), p.GetValue(bias)]);
+            using var outputs = new OutputSet([p.GetValue(config), tracePath, xPath, wPath, bPath]);
             outputs.Reserve(outPath, "--out");
             if (metricsPath is not null) outputs.Reserve(metricsPath, "--metrics");
 
             LayerInputs inputs;
             if (tracePath is not null)
-                (inputs, cfg) = LoadTrace(console, tracePath, p.GetValue(layer), p.GetValue(x), p.GetValue(weight), p.GetValue(bias), cfg);
+                (inputs, cfg) = LoadTrace(console, tracePath, p.GetValue(layer), xPath, wPath, bPath, cfg);
             else
-                inputs = Load(console, p.GetValue(x) ?? throw new InputException("--x: required unless --trace is given"),
-                    p.GetValue(weight) ?? throw new InputException("--weight: required unless --trace is given"), p.GetValue(bias));
+                inputs = reading?.GetAwaiter().GetResult()
+                    ?? throw new InputException(xPath is null ? "--x: required unless --trace is given" : "--weight: required unless --trace is given");
             var subject = new LayerSubject(inputs.Name);
             var (record, golden) = new LayerEvaluator(exec).Evaluate(subject, inputs, cfg);
             var y = golden!.Y;
 
-            outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols));
-            if (metricsPath is not null)
-                outputs.AddText(metricsPath, LayerRecordJson.Text(record));
+            // Y is written (I/O and fresh page-cache pages) while the JSON is built and the summary printed
+            // (CPU); the output set is used by one thread at a time, and nothing is committed before Y is written.
+            var writeY = Task.Run(() => outputs.Add(outPath, s => NpyFile.WriteTo<float>(s, y.Data, y.Rows, y.Cols)));
+            string? json = null;
+            try
+            {
+                if (metricsPath is not null) json = LayerRecordJson.Text(record);
+                PrintSummary(console.Out, record, cfg);
+                if (record.Cost is { } cost) CostTable.Print(console, cfg, record.Shape, cost);
+            }
+            finally
+            {
+                writeY.GetAwaiter().GetResult();
+            }
+            if (json is not null) outputs.AddText(metricsPath!, json);
             outputs.Commit();
-            PrintSummary(console.Out, record, cfg);
-            if (record.Cost is { } cost) CostTable.Print(console, cfg, record.Shape, cost);
             return 0;
         });
         return cmd;
@@ -76,11 +91,11 @@ internal static class LayerCommand
         return (trace.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) });
     }
 
-    /// <summary>Reads X, W and the optional bias, warning about values rounded to float32.</summary>
-    internal static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath)
+    /// <summary>Reads X, W and the optional bias (each with up to <paramref name="threads"/> reads at once), warning about values rounded to float32.</summary>
+    internal static LayerInputs Load(CliConsole console, string xPath, string wPath, string? bPath, int threads)
     {
-        var (xm, xs) = NpyFile.ReadMatrix(xPath, "X");
-        var (wm, ws) = NpyFile.ReadMatrix(wPath, "W");
+        var (xm, xs) = NpyFile.ReadMatrix(xPath, "X", threads);
+        var (wm, ws) = NpyFile.ReadMatrix(wPath, "W", threads);
         float[]? b = null;
         NpyTensor? bs = null;
         if (bPath is not null) (b, bs) = NpyFile.ReadVector(bPath, "bias");

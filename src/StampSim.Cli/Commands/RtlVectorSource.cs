@@ -63,7 +63,7 @@ internal sealed class RtlVectorSource
             var layer = TraceOptions.Resolve(file, p.GetValue(_layer));
             return (file.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) }, $"layer {layer.Name}");
         }
-        var loaded = LayerCommand.Load(console, x!, w ?? throw new InputException("--weight: required with --x"), null);
+        var loaded = LayerCommand.Load(console, x!, w ?? throw new InputException("--weight: required with --x"), null, threads: 0);
         return (loaded, cfg, $"layer {loaded.Name}");
     }
 }

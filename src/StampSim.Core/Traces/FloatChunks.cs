@@ -1,13 +1,14 @@
 using System.Buffers;
+using System.Runtime.ExceptionServices;
 using System.Runtime.InteropServices;
 
 namespace StampSim.Traces;
 
 /// <summary>
 /// Reads a stored float tensor into float32 without a second full-size buffer: little-endian float32
-/// is read straight into the destination, every other dtype through one pooled staging chunk.
+/// is read straight into the destination, every other dtype through one pooled staging chunk per worker.
 /// A full-size raw copy would double the pages a large tensor touches, and fresh pages are what
-/// reading costs most.
+/// reading costs most; with a positional source several workers fault theirs in at once.
 /// </summary>
 public static class FloatChunks
 {
@@ -18,38 +19,62 @@ public static class FloatChunks
     public delegate void ByteSource(long byteOffset, Span<byte> destination);
 
     /// <summary>
-    /// Reads <paramref name="destination"/>.Length elements of <paramref name="type"/> from <paramref name="source"/>,
-    /// in ascending offsets; returns how many values changed when converted to float32.
+    /// Reads <paramref name="destination"/>.Length elements of <paramref name="type"/> from <paramref name="source"/>;
+    /// returns how many values changed when converted to float32. With one thread the source is called in
+    /// ascending offsets (a stream); with more, <paramref name="source"/> must be positional (any thread, any
+    /// offset) and up to <paramref name="threads"/> chunks are read at once. The values are the same either way.
     /// </summary>
-    public static long Read(ByteSource source, ElementType type, bool bigEndian, float[] destination)
+    public static long Read(ByteSource source, ElementType type, bool bigEndian, float[] destination, int threads = 1)
     {
-        if (type == ElementType.Float32 && !bigEndian && BitConverter.IsLittleEndian)
-        {
-            for (long done = 0; done < destination.LongLength; done += ChunkBytes / 4)
-            {
-                var part = destination.AsSpan((int)done, (int)Math.Min(ChunkBytes / 4, destination.LongLength - done));
-                source(4 * done, MemoryMarshal.AsBytes(part));
-            }
-            return 0;
-        }
         int size = ElementTypes.Size(type);
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        bool direct = type == ElementType.Float32 && !bigEndian && BitConverter.IsLittleEndian;
+        int perChunk = ChunkBytes / size;
+        long chunks = (destination.LongLength + perChunk - 1) / perChunk;
+
+        long Chunk(long chunk, byte[]? staging)
+        {
+            long start = chunk * perChunk;
+            var part = destination.AsSpan((int)start, (int)Math.Min(perChunk, destination.LongLength - start));
+            if (staging is null)
+            {
+                source(size * start, MemoryMarshal.AsBytes(part));
+                return 0;
+            }
+            var raw = staging.AsSpan(0, part.Length * size);
+            source(size * start, raw);
+            return ElementTypes.ToFloat32(raw, type, bigEndian, part);
+        }
+        byte[]? Rent() => direct ? null : ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        static void Return(byte[]? staging)
+        {
+            if (staging is not null) ArrayPool<byte>.Shared.Return(staging);
+        }
+
+        if (threads <= 1 || chunks <= 1)
+        {
+            var staging = Rent();
+            try
+            {
+                long rounded = 0;
+                for (long c = 0; c < chunks; c++) rounded += Chunk(c, staging);
+                return rounded;
+            }
+            finally
+            {
+                Return(staging);
+            }
+        }
+        long total = 0;
         try
         {
-            long rounded = 0;
-            int perChunk = ChunkBytes / size;
-            for (long done = 0; done < destination.LongLength; done += perChunk)
-            {
-                var part = destination.AsSpan((int)done, (int)Math.Min(perChunk, destination.LongLength - done));
-                var raw = buffer.AsSpan(0, part.Length * size);
-                source(size * done, raw);
-                rounded += ElementTypes.ToFloat32(raw, type, bigEndian, part);
-            }
-            return rounded;
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rent,
+                (c, _, staging) => { Interlocked.Add(ref total, Chunk(c, staging)); return staging; }, Return);
         }
-        finally
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // A bad file fails as it would read in order: the first reason, not a wrapper.
+            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
         }
+        return total;
     }
 }

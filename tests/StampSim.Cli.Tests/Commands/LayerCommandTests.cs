@@ -78,6 +78,9 @@ public class LayerCommandTests
         { "missing metrics dir", ["--x", "{x}", "--weight", "{w}", "--out", "{dir}/y.npy", "--metrics", "{dir}/no/m.json"], "does not exist" },
         { "bad kernel", ["--x", "{x}", "--weight", "{w}", "--out", "{dir}/y.npy", "--kernel", "avx9000"], "--kernel: unknown kernel 'avx9000'" },
         { "bias shape", ["--x", "{x}", "--weight", "{w}", "--bias", "{x}", "--out", "{dir}/y.npy"], "bias must be a 1-D array" },
+        // X and W are read while the config is parsed; the errors still come in the order the options are checked.
+        { "bad config before a missing x", ["--x", "{dir}/nope.npy", "--weight", "{w}", "--config", "{badcfg}", "--out", "{dir}/y.npy"], "bad.yaml:2:12: numerics.lo_bits" },
+        { "out over a garbage x", ["--x", "{garbage}", "--weight", "{w}", "--out", "{garbage}"], "is also an input of this command" },
         { "wht length", ["--x", "{x}", "--weight", "{w}", "--set", "numerics.transform=wht", "--out", "{dir}/y.npy"], "wht needs a power-of-two number of tokens, got s = 40" },
     };
 

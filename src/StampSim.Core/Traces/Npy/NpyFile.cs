@@ -14,32 +14,52 @@ public sealed record NpyTensor(long[] Shape, float[] Data, ElementType SourceTyp
 /// <summary>Reads and writes NumPy <c>.npy</c> files.</summary>
 public static class NpyFile
 {
-    /// <summary>Reads a float tensor (f2, f4 or f8, either byte order, C or Fortran order) from a file.</summary>
-    public static NpyTensor ReadFloat32(string path)
+    /// <summary>
+    /// Reads a float tensor (f2, f4 or f8, either byte order, C or Fortran order) from a file, with up to
+    /// <paramref name="threads"/> positional reads at once (0: one per core); the values do not depend on it.
+    /// </summary>
+    public static NpyTensor ReadFloat32(string path, int threads = 1)
     {
         using var stream = OpenRead(path);
-        return ReadFloat32(stream, path, stream.Length);
+        var header = ReadFloatHeader(stream, path, stream.Length);
+        long start = stream.Position;
+        var file = stream.SafeFileHandle;   // taken once: the property syncs the stream's position, which readers on other threads must not race
+        return Read(header, path, (at, destination) => ReadAt(file, start + at, destination, header, path),
+            threads > 0 ? threads : Environment.ProcessorCount);
     }
 
     /// <summary>Reads a float tensor from a stream positioned at the start of .npy data.</summary>
     public static NpyTensor ReadFloat32(Stream stream, string name, long? length)
     {
+        var header = ReadFloatHeader(stream, name, length);
+        return Read(header, name, (_, destination) => ReadExactly(stream, destination, header, name), threads: 1);
+    }
+
+    private static NpyHeader ReadFloatHeader(Stream stream, string name, long? length)
+    {
         var header = NpyHeader.Read(stream, name, length);
         if (!ElementTypes.IsFloat(header.ElementType))
             throw new InputException($"{name}: dtype {header.Descr} is not a float type (expected <f4, <f2 or <f8)");
         CheckSize(header, name);
+        return header;
+    }
+
+    private static NpyTensor Read(NpyHeader header, string name, FloatChunks.ByteSource source, int threads)
+    {
         var data = LargeArrays.Uninitialized<float>(checked((int)header.Count));   // the read fills it or throws
-        long rounded = FloatChunks.Read((_, destination) => ReadExactly(stream, destination, header, name),
-            header.ElementType, header.BigEndian, data);
+        long rounded = FloatChunks.Read(source, header.ElementType, header.BigEndian, data, threads);
         if (header.FortranOrder)
             data = ToCOrder(data, header.Shape, name);
         return new NpyTensor(header.Shape, data, header.ElementType, rounded);
     }
 
-    /// <summary>Reads a rank-2 float tensor as a matrix; errors name <paramref name="role"/> (e.g. "X").</summary>
-    public static (Matrix<float> Matrix, NpyTensor Source) ReadMatrix(string path, string role)
+    /// <summary>
+    /// Reads a rank-2 float tensor as a matrix; errors name <paramref name="role"/> (e.g. "X").
+    /// Up to <paramref name="threads"/> reads run at once (0: one per core).
+    /// </summary>
+    public static (Matrix<float> Matrix, NpyTensor Source) ReadMatrix(string path, string role, int threads = 1)
     {
-        var t = ReadFloat32(path);
+        var t = ReadFloat32(path, threads);
         if (t.Shape.Length != 2)
             throw new InputException($"{path}: {role} must be a 2-D array, got shape {Shape(t.Shape)}");
         if (t.Shape[0] > int.MaxValue || t.Shape[1] > int.MaxValue)
@@ -135,8 +155,22 @@ public static class NpyFile
     private static void ReadExactly(Stream stream, Span<byte> destination, NpyHeader header, string name)
     {
         if (NpyHeader.ReadFully(stream, destination) != destination.Length)
-            throw new InputException($"{name}: truncated data (shape {header.ShapeText} needs {header.DataBytes} bytes)");
+            throw Truncated(header, name);
     }
+
+    private static void ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, Span<byte> destination, NpyHeader header, string name)
+    {
+        while (destination.Length > 0)
+        {
+            int read = RandomAccess.Read(file, destination, offset);
+            if (read == 0) throw Truncated(header, name);
+            destination = destination[read..];
+            offset += read;
+        }
+    }
+
+    private static InputException Truncated(NpyHeader header, string name) =>
+        new($"{name}: truncated data (shape {header.ShapeText} needs {header.DataBytes} bytes)");
 
     private static T[] ToCOrder<T>(T[] data, long[] shape, string name)
     {
