@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 namespace StampSim.Numerics;
 
 /// <summary>Optional transform along the feature axis (stage 0).</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<FeatureTransformKind>))]
 public enum FeatureTransformKind
 {
     /// <summary>No feature transform.</summary>
@@ -12,6 +13,7 @@ public enum FeatureTransformKind
 }
 
 /// <summary>Activation quantizer (stage 2).</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<ActQuantKind>))]
 public enum ActQuantKind
 {
     /// <summary>Asymmetric min-max, per token or group (the default).</summary>
@@ -21,6 +23,7 @@ public enum ActQuantKind
 }
 
 /// <summary>What happens when a value leaves the adder-tree or accumulator range.</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<OverflowMode>))]
 public enum OverflowMode
 {
     /// <summary>Clamp to the signed range.</summary>
@@ -85,9 +88,8 @@ public sealed record NumericsConfig
     /// <summary>Sequence transform (default <c>haar</c>).</summary>
     public SequenceTransformKind Transform { get; init; } = SequenceTransformKind.Haar;
 
-    /// <summary>Transform levels; null means <c>auto</c>.</summary>
-    [JsonConverter(typeof(AutoIntJsonConverter))]
-    public int? Levels { get; init; }
+    /// <summary>Transform levels (default <c>auto</c>).</summary>
+    public TransformLevels Levels { get; init; }
 
     /// <summary>
     /// Token grid for <c>haar2d</c>. May be absent from a config: a trace layer with a grid supplies
@@ -155,5 +157,5 @@ public sealed record NumericsConfig
     /// <paramref name="bits"/>, no sequence transform; the other keys as configured.
     /// </summary>
     public NumericsConfig UniformBaseline(int bits) =>
-        this with { Transform = SequenceTransformKind.None, Levels = null, HiTokens = 0, HiBits = bits, LoBits = bits };
+        this with { Transform = SequenceTransformKind.None, Levels = TransformLevels.Auto, HiTokens = 0, HiBits = bits, LoBits = bits };
 }

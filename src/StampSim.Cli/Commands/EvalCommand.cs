@@ -100,7 +100,7 @@ internal static class EvalCommand
         {
             var started = DateTimeOffset.UtcNow;
             // A 14x14 patch grid cannot keep 64 tokens in the LL band with auto levels; one level is the paper's 2-D setting scaled down.
-            var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels is null ? n with { Levels = 1 } : n);
+            var (variants, cfg) = Variants(p, o, SequenceTransformKind.Haar2d, n => n.Levels.IsAuto ? n with { Levels = 1 } : n);
             using var outputs = PrepareOutputs(p, o, p.GetValue(model), p.GetValue(images));
             var options = new QuantizedExecutorOptions { QuantizeOutsideBlocks = p.GetValue(o.All), Execution = CommonOptions.Execution(p, o.Threads, CommonOptions.Kernel()) };
             var rows = Progress<IReadOnlyList<EvalRow<VitComparison>>, VitComparison>(console, "image", (progress, finished) => VitEvaluationRun.Run(p.GetValue(model)!, p.GetValue(images)!, variants, cfg.MacArray, options, progress, finished),

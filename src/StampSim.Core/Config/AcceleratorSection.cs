@@ -56,7 +56,7 @@ public static class AcceleratorSection
             DwtUnit = dwtUnit,
             Quantizer = quantizer,
             Epilogue = epilogue,
-            Buffers = buffers,
+            Buffers = new BufferList(buffers),
             Dram = dram,
             Energy = ReadEnergy(s.Section("energy"), buffers.Select(b => b.Name).ToList()),
             Mapping = ReadMapping(s.Section("mapping")),

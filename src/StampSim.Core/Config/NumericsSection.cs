@@ -13,7 +13,7 @@ public static class NumericsSection
         var result = new NumericsConfig
         {
             Transform = new SequenceTransformKind(s.OneOf("transform", d.Transform.Name, SequenceTransformRegistry.BuiltIn.Names)),
-            Levels = s.IntOrAuto("levels", d.Levels, 0, 30),
+            Levels = new(s.IntOrAuto("levels", d.Levels.Count, 0, 30)),
             Grid = ReadGrid(s),
             PrefixTokens = s.Int("prefix_tokens", d.PrefixTokens, 0, int.MaxValue),
             HiTokens = s.Int("hi_tokens", d.HiTokens, 0, int.MaxValue),

@@ -47,8 +47,7 @@ public sealed record AcceleratorConfig
     public required EpilogueConfig Epilogue { get; init; }
 
     /// <summary>On-chip buffers.</summary>
-    [JsonConverter(typeof(BufferListJsonConverter))]
-    public required IReadOnlyList<BufferConfig> Buffers { get; init; }
+    public required BufferList Buffers { get; init; }
 
     /// <summary>DRAM.</summary>
     public required DramConfig Dram { get; init; }

@@ -1,6 +1,10 @@
+using System.Text.Json.Serialization;
+using StampSim.Numerics;
+
 namespace StampSim.Hardware;
 
 /// <summary>Number formats of data outside the integer datapath.</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<NumberFormat>))]
 public enum NumberFormat
 {
     /// <summary>16-bit fixed point.</summary>
@@ -14,6 +18,7 @@ public enum NumberFormat
 }
 
 /// <summary>The tensors an on-chip buffer can hold.</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<TensorKind>))]
 public enum TensorKind
 {
     /// <summary>Quantized activation codes and their scales.</summary>

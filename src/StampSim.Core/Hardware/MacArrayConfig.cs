@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
+using StampSim.Numerics;
 
 namespace StampSim.Hardware;
 
 /// <summary>The native multiplier of each processing element.</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<MultiplierKind>))]
 public enum MultiplierKind
 {
     /// <summary>4-bit activations x 4-bit weights.</summary>
@@ -12,6 +14,7 @@ public enum MultiplierKind
 }
 
 /// <summary>How activation tokens wider than 4 bits run on an int4 array.</summary>
+[JsonConverter(typeof(ConfigNameJsonConverter<EightBitMode>))]
 public enum EightBitMode
 {
     /// <summary>Nibble-serial: two passes over the array, low then high nibble.</summary>

@@ -16,9 +16,9 @@ public static class ComparisonSet
     public static IReadOnlyList<ComparisonVariant> PaperDefaults(NumericsConfig? template = null, SequenceTransformKind? stampTransform = null)
     {
         var t = (template ?? new NumericsConfig()) with { WeightBits = 4, FeatureTransform = FeatureTransformKind.None };
-        var rtn = t with { Transform = SequenceTransformKind.None, Levels = null, HiTokens = 0, HiBits = 4, LoBits = 4 };
+        var rtn = t with { Transform = SequenceTransformKind.None, Levels = TransformLevels.Auto, HiTokens = 0, HiBits = 4, LoBits = 4 };
         var stamp = t with { Transform = stampTransform ?? SequenceTransformKind.Haar, HiTokens = 64, HiBits = 8, LoBits = 4 };
-        var w4a8 = t with { Transform = SequenceTransformKind.None, Levels = null, HiTokens = 0, HiBits = 8, LoBits = 8 };
+        var w4a8 = t with { Transform = SequenceTransformKind.None, Levels = TransformLevels.Auto, HiTokens = 0, HiBits = 8, LoBits = 8 };
         var hadamard = FeatureTransformKind.Hadamard;
         return
         [

@@ -27,7 +27,7 @@ internal sealed record CallNumerics(NumericsConfig Numerics, int HadamardBlock)
         {
             if (call.Sequences.Lengths.Any(l => l != 1))
                 throw new InputException($"numerics.transform: haar2d needs a token grid but layer '{call.Name}' is a plain sequence of {call.Tokens} tokens");
-            resolved = resolved with { Transform = SequenceTransformKind.None, Levels = null, Grid = null };
+            resolved = resolved with { Transform = SequenceTransformKind.None, Levels = TransformLevels.Auto, Grid = null };
         }
         int block = 0;
         if (numerics.FeatureTransform == FeatureTransformKind.Hadamard && !WalshHadamard.IsPowerOfTwo(call.Features))

@@ -16,7 +16,7 @@ public sealed class Haar2dDescriptor : ISequenceTransformDescriptor
             throw new InputException(prefix > 0
                 ? $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has {tokens} tokens after {prefix} prefix tokens"
                 : $"numerics.grid: grid {grid} has {grid.Count} tokens but the layer has s = {tokens}");
-        int levels = numerics.Levels ?? Haar2dTransform.AutoLevels(grid, hiTokens);
+        int levels = numerics.Levels.Count ?? Haar2dTransform.AutoLevels(grid, hiTokens);
         Haar2dTransform.Validate(grid, levels);
         return new(this, prefix, tokens, levels, grid);
     }

@@ -10,7 +10,7 @@ public sealed class HaarDescriptor : ISequenceTransformDescriptor
 
     /// <inheritdoc />
     public SequenceTransformPlan Plan(NumericsConfig numerics, int prefix, int tokens, int hiTokens) =>
-        new(this, prefix, tokens, numerics.Levels ?? HaarTransform.AutoLevels(tokens, hiTokens), null);
+        new(this, prefix, tokens, numerics.Levels.Count ?? HaarTransform.AutoLevels(tokens, hiTokens), null);
 
     /// <inheritdoc />
     public ISequenceTransform Create(SequenceTransformPlan plan, ExecutionOptions options) =>

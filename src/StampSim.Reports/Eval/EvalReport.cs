@@ -72,7 +72,7 @@ public sealed record EvalReport(string Json, string Csv)
         var variants = new JsonObject();
         foreach (var (variant, figures) in rows)
         {
-            figures["numerics"] = variant.Numerics is null ? null : JsonSerializer.SerializeToNode(variant.Numerics, ConfigJson.Options);
+            figures["numerics"] = variant.Numerics is null ? null : ConfigJson.Node(variant.Numerics);
             variants[variant.Name] = figures;
         }
         var root = new JsonObject { ["provenance"] = ProvenanceBuilder.Manifest(Format, provenance, []), ["inputs"] = inputs, ["variants"] = variants };

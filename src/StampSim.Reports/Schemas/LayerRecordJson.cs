@@ -55,7 +55,7 @@ public static class LayerRecordJson
     {
         var o = new JsonObject();
         AddRun(o, run);
-        o["numerics"] = JsonSerializer.SerializeToNode(run.Numerics, ConfigJson.Options);
+        o["numerics"] = ConfigJson.Node(run.Numerics);
         return o;
     }
 

@@ -67,7 +67,7 @@ public static class ModelJson
         var o = new JsonObject
         {
             ["source"] = c.Config.Source,
-            ["model_policy"] = System.Text.Json.JsonSerializer.SerializeToNode(c.Config.Config.Model, ConfigJson.Options),
+            ["model_policy"] = ConfigJson.Node(c.Config.Config.Model),
             ["variants"] = VariantsOf(c.Variants),
         };
         if (c.Sweep.Count > 0)

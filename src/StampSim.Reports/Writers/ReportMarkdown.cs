@@ -96,7 +96,7 @@ public static class ReportMarkdown
         var n = config.Config.Numerics;
         var transforms = run.Layers.Select(l => l.On(config.Label).Result(Variant.Stamp).Transform).Distinct().ToList();
         string grouping = n.ActGroup > 0 ? $"groups of {n.ActGroup} features" : "per token";
-        sb.Append($"- **Numerics (STaMP)**: {n.DescribeActivations()} (levels {(n.Levels?.ToString() ?? "auto")}; ran as {string.Join(", ", transforms)}); ")
+        sb.Append($"- **Numerics (STaMP)**: {n.DescribeActivations()} (levels {n.Levels}; ran as {string.Join(", ", transforms)}); ")
           .Append($"{ConfigNames.Of(n.ActQuant)} activation quantizer {grouping}; ")
           .Append($"{n.WeightBits}-bit per-channel symmetric weights; feature transform {ConfigNames.Of(n.FeatureTransform)}; ")
           .Append($"adder tree {n.Accumulator.TreeBits} bits, accumulator {n.Accumulator.AccBits} bits, {ConfigNames.Of(n.Accumulator.Overflow)}.\n");

@@ -13,7 +13,7 @@ public class StampConfigTests
         var c = StampConfig.Parse("version: 1\n", "defaults.yaml");
         var n = c.Numerics;
         Assert.Equal(SequenceTransformKind.Haar, n.Transform);
-        Assert.Null(n.Levels);
+        Assert.True(n.Levels.IsAuto);
         Assert.Equal(64, n.HiTokens);
         Assert.Equal(8, n.HiBits);
         Assert.Equal(4, n.LoBits);
@@ -103,5 +103,23 @@ public class StampConfigTests
         var back = StampConfig.Parse(json, "effective.json");
         Assert.Equal(c, back);
         Assert.Contains("\"transform\": \"haar2d\"", ConfigJson.Effective(c).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static TheoryData<string> ShippedConfigs() => new(Directory.GetFiles(Path.Combine(SharedData.RepoRoot(), "hwconfigs"), "*.yaml").Select(Path.GetFileName).OfType<string>().Order());
+
+    // The effective configuration is written by generated serializers without metadata: every record type a
+    // shipped config uses must have one, or writing it fails.
+    [Theory]
+    [MemberData(nameof(ShippedConfigs))]
+    public void Every_shipped_config_is_written_with_its_config_spellings(string file)
+    {
+        var c = StampConfig.Load(Path.Combine(SharedData.RepoRoot(), "hwconfigs", file), ["numerics.levels=3"]);
+        string json = ConfigJson.Effective(c).ToJsonString();
+        Assert.Contains("\"levels\":3", json);
+        Assert.Contains("\"overflow\":\"saturate\"", json);
+        Assert.Matches("\"buffers\":\\{\"[a-z_]+\":\\{\"capacity\":", json);
+        Assert.Matches("\"holds\":\\[\"(activations|weights|outputs)\"", json);
+        Assert.Equal(c.Numerics, StampConfig.Parse($"{{\"numerics\": {ConfigJson.Node(c.Numerics).ToJsonString()}}}", "numerics.json").Numerics);
+        Assert.Equal("auto", ConfigJson.Node(new NumericsConfig())["levels"]!.GetValue<string>());
     }
 }

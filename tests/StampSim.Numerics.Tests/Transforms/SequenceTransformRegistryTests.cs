@@ -70,7 +70,7 @@ public class SequenceTransformRegistryTests
     [InlineData("none", 10, 0, 1, 0, 0)]
     public void Built_in_descriptors_keep_their_block_and_work_rules(string name, int s, int levels, int block, long adds, long muls)
     {
-        var plan = SequenceTransformRegistry.BuiltIn.Plan(new NumericsConfig { Transform = new SequenceTransformKind(name), Levels = levels == 0 ? null : levels }, s);
+        var plan = SequenceTransformRegistry.BuiltIn.Plan(new NumericsConfig { Transform = new SequenceTransformKind(name), Levels = levels == 0 ? TransformLevels.Auto : levels }, s);
         Assert.Equal((block, adds, muls), (plan.BlockTokens, plan.OperationsPerColumn().Adds, plan.OperationsPerColumn().Muls));
     }
 
