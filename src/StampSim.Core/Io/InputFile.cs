@@ -14,6 +14,22 @@ public static class InputFile
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw Refused(path, e); }
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> from <paramref name="file"/> at <paramref name="offset"/>, in as many
+    /// positional reads as it takes (any thread may call it); false when the file ends first.
+    /// </summary>
+    public static bool ReadExactlyAt(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, Span<byte> destination)
+    {
+        while (destination.Length > 0)
+        {
+            int read = RandomAccess.Read(file, destination, offset);
+            if (read == 0) return false;
+            destination = destination[read..];
+            offset += read;
+        }
+        return true;
+    }
+
     /// <summary>Reads a whole file.</summary>
     /// <exception cref="InputException">The path cannot be read as a file; the message says why.</exception>
     public static byte[] ReadAllBytes(string path)

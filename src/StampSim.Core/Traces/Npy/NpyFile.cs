@@ -160,13 +160,7 @@ public static class NpyFile
 
     private static void ReadAt(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, Span<byte> destination, NpyHeader header, string name)
     {
-        while (destination.Length > 0)
-        {
-            int read = RandomAccess.Read(file, destination, offset);
-            if (read == 0) throw Truncated(header, name);
-            destination = destination[read..];
-            offset += read;
-        }
+        if (!InputFile.ReadExactlyAt(file, offset, destination)) throw Truncated(header, name);
     }
 
     private static InputException Truncated(NpyHeader header, string name) =>

@@ -105,13 +105,8 @@ public sealed class SafetensorsFile : IDisposable
 
     private void ReadAt(long offset, Span<byte> destination)
     {
-        while (destination.Length > 0)
-        {
-            int read = RandomAccess.Read(_handle, destination, offset);
-            if (read == 0) throw new InputException($"{Path}: file ended early (truncated while open?)");
-            destination = destination[read..];
-            offset += read;
-        }
+        if (!Io.InputFile.ReadExactlyAt(_handle, offset, destination))
+            throw new InputException($"{Path}: file ended early (truncated while open?)");
     }
 
     private static (Dictionary<string, SafetensorsTensorInfo>, Dictionary<string, string>) ParseHeader(byte[] header, string path, long dataLength)
