@@ -173,7 +173,7 @@ internal static class CrosscheckCommand
         {
             if (patterns is not null) throw new InputException("--layers: only with --trace");
             if (x is null || w is null) throw new InputException("--x: give --x and --weight, or --trace");
-            return ([new Selected(() => LayerCommand.Load(console, x, w, b, threads: 0), cfg)], null);
+            return ([new Selected(() => LayerCommand.Load(console, x, w, b, ExecutionOptions.Default.Threads), cfg)], null);
         }
         if (x is not null || w is not null || b is not null)
             throw new InputException("--trace: give either --trace or --x/--weight/--bias, not both");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using StampSim.Config;
+using StampSim.Numerics;
 using StampSim.Pipeline;
 using StampSim.Rtl.Vectors;
 using StampSim.Traces;
@@ -63,7 +64,7 @@ internal sealed class RtlVectorSource
             var layer = TraceOptions.Resolve(file, p.GetValue(_layer));
             return (file.Load(layer), cfg with { Numerics = layer.NumericsFor(cfg.Numerics) }, $"layer {layer.Name}");
         }
-        var loaded = LayerCommand.Load(console, x!, w ?? throw new InputException("--weight: required with --x"), null, threads: 0);
+        var loaded = LayerCommand.Load(console, x!, w ?? throw new InputException("--weight: required with --x"), null, ExecutionOptions.Default.Threads);
         return (loaded, cfg, $"layer {loaded.Name}");
     }
 }

@@ -16,7 +16,7 @@ public static class NpyFile
 {
     /// <summary>
     /// Reads a float tensor (f2, f4 or f8, either byte order, C or Fortran order) from a file, with up to
-    /// <paramref name="threads"/> positional reads at once (0: one per core); the values do not depend on it.
+    /// <paramref name="threads"/> positional reads at once; the values do not depend on it.
     /// </summary>
     public static NpyTensor ReadFloat32(string path, int threads = 1)
     {
@@ -24,8 +24,7 @@ public static class NpyFile
         var header = ReadFloatHeader(stream, path, stream.Length);
         long start = stream.Position;
         var file = stream.SafeFileHandle;   // taken once: the property syncs the stream's position, which readers on other threads must not race
-        return Read(header, path, (at, destination) => ReadAt(file, start + at, destination, header, path),
-            threads > 0 ? threads : Environment.ProcessorCount);
+        return Read(header, path, (at, destination) => ReadAt(file, start + at, destination, header, path), threads);
     }
 
     /// <summary>Reads a float tensor from a stream positioned at the start of .npy data.</summary>
@@ -55,7 +54,7 @@ public static class NpyFile
 
     /// <summary>
     /// Reads a rank-2 float tensor as a matrix; errors name <paramref name="role"/> (e.g. "X").
-    /// Up to <paramref name="threads"/> reads run at once (0: one per core).
+    /// Up to <paramref name="threads"/> reads run at once.
     /// </summary>
     public static (Matrix<float> Matrix, NpyTensor Source) ReadMatrix(string path, string role, int threads = 1)
     {

@@ -1,3 +1,4 @@
+using StampSim.Numerics;
 using StampSim.Tests.Support;
 using StampSim.Traces.Npy;
 
@@ -17,7 +18,7 @@ public class NpyFileTests
 
         var one = NpyFile.ReadMatrix(path, "X", threads: 1).Matrix;
         var two = NpyFile.ReadMatrix(path, "X", threads: 2).Matrix;
-        var all = NpyFile.ReadMatrix(path, "X", threads: 0).Matrix;
+        var all = NpyFile.ReadMatrix(path, "X", ExecutionOptions.Default.Threads).Matrix;
         Assert.Equal((214_287, 7), (two.Rows, two.Cols));
         Assert.Equal(data, one.Data);
         Assert.Equal(data, two.Data);
