@@ -12,6 +12,9 @@ namespace StampSim.Numerics;
 [JsonConverter(typeof(TransformLevelsJsonConverter))]
 public readonly record struct TransformLevels(int? Count)
 {
+    /// <summary>How <c>auto</c> is spelled in text and JSON.</summary>
+    internal const string AutoName = "auto";
+
     /// <summary><c>auto</c>: the transform chooses.</summary>
     public static TransformLevels Auto => default;
 
@@ -22,7 +25,7 @@ public readonly record struct TransformLevels(int? Count)
     public static implicit operator TransformLevels(int count) => new(count);
 
     /// <summary>The config spelling: the number, or <c>auto</c>.</summary>
-    public override string ToString() => Count?.ToString(CultureInfo.InvariantCulture) ?? "auto";
+    public override string ToString() => Count?.ToString(CultureInfo.InvariantCulture) ?? AutoName;
 }
 
 /// <summary>Writes <see cref="TransformLevels"/> as its number, or the word <c>auto</c>.</summary>
@@ -30,11 +33,11 @@ public sealed class TransformLevelsJsonConverter : JsonConverter<TransformLevels
 {
     /// <inheritdoc />
     public override TransformLevels Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String && reader.GetString() == "auto" ? TransformLevels.Auto : reader.GetInt32();
+        reader.TokenType == JsonTokenType.String && reader.GetString() == TransformLevels.AutoName ? TransformLevels.Auto : reader.GetInt32();
 
     /// <inheritdoc />
     public override void Write(Utf8JsonWriter writer, TransformLevels value, JsonSerializerOptions options)
     {
-        if (value.Count is int v) writer.WriteNumberValue(v); else writer.WriteStringValue("auto");
+        if (value.Count is int v) writer.WriteNumberValue(v); else writer.WriteStringValue(TransformLevels.AutoName);
     }
 }
